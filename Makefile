@@ -1,0 +1,46 @@
+# Bochum 2015 – the single entry point. `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format messages
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+
+$(VENV)/.run-deps: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.run-deps
+
+run: $(VENV)/.run-deps ## Set up and serve the site with demo content on http://127.0.0.1:$(PORT)
+	$(PY) manage.py compile_catalogues
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	@echo "Serving Bochum 2015 on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.test-deps ## Set up and run the whole test suite (SQLite, or DATABASE_URL)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-deps ## Check code style with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.test-deps ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/.test-deps ## Update the German and English catalogues (needs GNU gettext)
+	$(PY) manage.py makemessages -l de -l en --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
+	$(PY) manage.py compile_catalogues

@@ -1,0 +1,7 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+# A fixed key for local development only; production refuses to start without its own.
+SECRET_KEY = SECRET_KEY or "django-insecure-local-development-key-not-for-production"  # noqa: F405, S105
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

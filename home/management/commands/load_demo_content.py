@@ -1,0 +1,35 @@
+import importlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+# Each app contributes a `demo.load(out)`; order matters where pages link to each other.
+DEMO_MODULES = ["home.demo", "network.demo"]
+
+
+class Command(BaseCommand):
+    help = "Loads the bilingual demo content. Running it again changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-users", action="store_true", help="Do not create the local demo users.")
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            for module_name in DEMO_MODULES:
+                module = importlib.import_module(module_name)
+                if hasattr(module, "load"):
+                    self.stdout.write(f"{module_name}:")
+                    module.load(self.stdout.write)
+        if not options["no_users"]:
+            self._admin_user()
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+    def _admin_user(self):
+        username = "admin"
+        password = settings.DEMO_ADMIN_PASSWORD
+        User = get_user_model()
+        if not User.objects.filter(username=username).exists():
+            User.objects.create_superuser(username, "admin@example.org", password)
+        self.stdout.write(f"Admin login (local only): {username} / {password} at /admin/")

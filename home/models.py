@@ -1,0 +1,148 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import ContentStreamBlock
+
+
+class BasePage(Page):
+    """What every page of the site has: a social image and a meta description.
+
+    An ordinary abstract Page subclass: wagtail-localize does not support Wagtail 8's
+    swappable base page model."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("social media image"),
+        help_text=_("Shown when the page is shared, and in lists. Landscape, at least 1200 × 630 pixels."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading=_("Page address and search engines")),
+        FieldPanel("social_image"),
+    ]
+
+    search_fields = Page.search_fields
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        """The search description, or the page's own summary where it has one."""
+        return self.search_description or getattr(self, "summary_text", "")
+
+
+class HomePage(BasePage):
+    """The root of each language's tree."""
+
+    hero_title = models.CharField(_("hero title"), max_length=120, help_text=_("The big line on top."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+    )
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences under the title."))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("hero_image"),
+        FieldPanel("intro"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_title"), index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @property
+    def summary_text(self):
+        return self.intro
+
+
+class StandardPage(BasePage):
+    """A general content page: about us, legal notice, privacy, accessibility statement."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short summary shown above the text."))
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("general content page")
+
+    @property
+    def summary_text(self):
+        return self.intro
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseGenericSetting):
+    """The initiative's contact data, shown in the footer of every page."""
+
+    organisation = models.CharField(_("organisation"), max_length=200, default="Bochum 2015")
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode_city = models.CharField(_("postcode and city"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("contact data")
+
+
+@register_setting(icon="doc-full")
+class LegalPagesSettings(BaseGenericSetting):
+    """The German pages the footer links to; each visitor gets their language's version."""
+
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("legal notice (Impressum)"),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy policy (Datenschutz)"),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement"),
+    )
+
+    panels = [
+        PageChooserPanel("legal_notice_page"),
+        PageChooserPanel("privacy_page"),
+        PageChooserPanel("accessibility_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("legal pages")

@@ -1,0 +1,109 @@
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.models import Page
+
+from home.models import HomePage, LegalPagesSettings
+
+register = template.Library()
+
+
+def _language_homes(request):
+    """The live home page of each language, fetched once per request."""
+    if not hasattr(request, "_language_homes"):
+        request._language_homes = {
+            home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
+        }
+    return request._language_homes
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per site language: where the switcher leads and whether that is a real
+    translation of the current page (only those get an hreflang link)."""
+    request = context["request"]
+    page = context.get("page")
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            other.locale.language_code: other
+            for other in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+        }
+    homes = _language_homes(request)
+    current = translation.get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        fallback = homes.get(code)
+        url = (target or fallback).get_url(request) if (target or fallback) else f"/{code}/"
+        versions.append(
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": url,
+                "is_translation": target is not None,
+                "is_current": code == current,
+            }
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def language_home(context):
+    """The home page of the language being shown."""
+    return _language_homes(context["request"]).get(translation.get_language())
+
+
+@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    home = language_home(context)
+    items = list(home.get_children().live().in_menu()) if home else []
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    return {
+        "request": request,
+        "items": [
+            {"title": item.title, "url": item.get_url(request), "active": current_path.startswith(item.path)}
+            for item in items
+        ],
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"crumbs": []}
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    return {
+        "crumbs": [{"title": a.title, "url": a.get_url(request)} for a in ancestors],
+        "current": page.title,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def legal_links(context):
+    """The legal pages chosen in the settings, in the language being shown (one query)."""
+    chosen = LegalPagesSettings.load(request_or_site=context["request"])
+    wanted = {
+        "legal_notice": chosen.legal_notice_page_id,
+        "privacy": chosen.privacy_page_id,
+        "accessibility": chosen.accessibility_page_id,
+    }
+    ids = [pk for pk in wanted.values() if pk]
+    if not ids:
+        return {}
+    source_keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    by_key = {}
+    for page in Page.objects.live().filter(translation_key__in=source_keys.values()).select_related("locale"):
+        by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
+    language = translation.get_language()
+    links = {}
+    for name, pk in wanted.items():
+        page = by_key.get(source_keys.get(pk), {}).get(language)
+        if page:
+            links[name] = {"title": page.title, "url": page.get_url(context["request"])}
+    return links

@@ -1,0 +1,53 @@
+from django.core.management import call_command
+
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import StringTranslation, Translation
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "translations": Translation.objects.count(),
+        "strings": StringTranslation.objects.count(),
+        "images": get_image_model().objects.count(),
+    }
+
+
+def test_loading_the_demo_content_again_changes_and_duplicates_nothing(db):
+    before = counts()
+    call_command("load_demo_content", "--no-users", verbosity=0)
+    assert counts() == before
+    assert before["pages"] > 10
+
+
+def test_english_pages_are_wagtail_localize_translations_with_english_slugs(db):
+    about_de = Page.objects.get(locale__language_code="de", slug="ueber-uns")
+    about_en = about_de.get_translation(Locale.objects.get(language_code="en"))
+    assert about_en.url == "/en/about/"
+    assert about_en.live
+    translation = Translation.objects.get(source__object_id=about_de.translation_key, target_locale=about_en.locale)
+    assert translation.get_target_instance().pk == about_en.pk
+
+
+def test_demo_slugs_of_the_general_pages(client, db):
+    for url in [
+        "/de/ueber-uns/",
+        "/de/impressum/",
+        "/de/datenschutz/",
+        "/de/barrierefreiheit/",
+        "/en/about/",
+        "/en/legal-notice/",
+        "/en/privacy/",
+        "/en/accessibility/",
+    ]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_the_page_tree_is_consistent_after_loading(db):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("fixtree", stdout=out)
+    assert "No problems found" in out.getvalue()

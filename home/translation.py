@@ -1,0 +1,62 @@
+"""Creating English translations the way a translator does in wagtail-localize.
+
+The demo content and the tests use this: German is the source, and the English version
+is a real wagtail-localize translation (TranslationSource, Translation, StringTranslation),
+so translators can open and continue it in the admin."""
+
+from django.db import transaction
+
+from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.segments.types import StringSegmentValue
+
+
+def english_locale():
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    return locale
+
+
+@transaction.atomic
+def translate(source_instance, english_instance, locale=None, publish=True):
+    """Translate a German page or snippet into English.
+
+    `english_instance` is an unsaved copy of the source with English text in it and the
+    same structure (StreamField block ids, rich text paragraphs). Its strings are paired
+    with the source's by position and saved as the translation's strings, then the
+    translation is saved (and published) through wagtail-localize. Returns the translated
+    object."""
+    locale = locale or english_locale()
+    if isinstance(source_instance, Page):
+        source_instance = source_instance.specific
+    source, created = TranslationSource.get_or_create_from_instance(source_instance)
+    if not created:
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+
+    german = extract_segments(source_instance)
+    english = extract_segments(english_instance)
+    if len(german) != len(english):
+        raise ValueError(
+            f"{source_instance!r}: the English version has {len(english)} segments, the German {len(german)}"
+        )
+    english_by_order = {segment.order: segment for segment in english if isinstance(segment, StringSegmentValue)}
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        value = english_by_order.get(segment.order)
+        if value is None:
+            raise ValueError(f"{source_instance!r}: segment {segment.order} differs in kind between languages")
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": value.string.data, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    # wagtail-localize defers publishing to the end of the outermost transaction, with a
+    # revision that may carry a stale tree position; publishing the fresh revision here
+    # keeps the tree intact and works inside tests' transactions too.
+    translation.save_target(publish=False)
+    target = translation.get_target_instance()
+    if publish and isinstance(target, DraftStateMixin):
+        target.get_latest_revision().publish()
+        target.refresh_from_db()
+    return target

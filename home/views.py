@@ -1,0 +1,32 @@
+from django.http import HttpResponse, HttpResponseServerError
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from .sitemaps import LocalizedSitemap
+
+
+def page_not_found(request, exception=None):
+    """A styled 404 in the language of the URL's prefix."""
+    return TemplateResponse(request, "404.html", status=404)
+
+
+def server_error(request):
+    """Renders without a request context: no database, no template tags that need one."""
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@require_GET
+@cache_control(max_age=3600)
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def sitemap(request):
+    return wagtail_sitemap(request, sitemaps={"pages": LocalizedSitemap})

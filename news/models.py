@@ -1,0 +1,1 @@
+"""News articles and their index: built by the issue "News"."""

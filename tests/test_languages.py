@@ -1,0 +1,118 @@
+"""German and English: prefixes, redirects, alternates, switcher and interface catalogues."""
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+from django.conf import settings
+
+from wagtail.models import Locale, Page
+
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("en-GB,en;q=0.9", "/en/"), ("de-DE,de;q=0.9,en;q=0.5", "/de/"), ("fr-FR,fr;q=0.9", "/de/"), ("", "/de/")],
+)
+def test_root_redirects_by_the_browsers_language_and_german_when_unsure(client, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_page_lists_its_translations_as_hreflang_alternates_with_german_as_default(client):
+    html = client.get("/de/ueber-uns/").content.decode()
+    assert '<link rel="alternate" hreflang="de" href="http://testserver/de/ueber-uns/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/de/ueber-uns/">' in html
+    assert '<link rel="canonical" href="http://testserver/de/ueber-uns/">' in html
+
+
+def test_language_switcher_leads_to_the_same_page_in_the_other_language(client):
+    html = client.get("/en/about/").content.decode()
+    assert '<a href="/de/ueber-uns/" hreflang="de" lang="de">Deutsch</a>' in html
+    html = client.get("/de/ueber-uns/").content.decode()
+    assert '<a href="/en/about/" hreflang="en" lang="en">English</a>' in html
+
+
+def test_switcher_leads_to_the_other_home_page_when_there_is_no_translation(client):
+    home = HomePage.objects.get(locale__language_code="de")
+    page = home.add_child(instance=StandardPage(title="Nur auf Deutsch", slug="nur-deutsch"))
+    page.save_revision().publish()
+    html = client.get("/de/nur-deutsch/").content.decode()
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html
+    assert 'hreflang="en" href=' not in html  # no alternate for a translation that does not exist
+
+
+def test_meta_description_and_open_graph_come_from_the_page(client):
+    html = client.get("/en/").content.decode()
+    assert (
+        '<meta name="description" content="The Bochum 2015 growth initiative: focus sectors, networks and news.">'
+        in html
+    )
+    assert '<meta property="og:title" content="Bochum 2015">' in html
+    assert '<meta property="og:url" content="http://testserver/en/">' in html
+
+
+def test_interface_is_in_the_language_of_the_url(client):
+    german = client.get("/de/").content.decode()
+    english = client.get("/en/").content.decode()
+    for de, en in [
+        ("Zum Inhalt springen", "Skip to content"),
+        ("Hauptnavigation", "Main navigation"),
+        ("Rechtliches", "Legal information"),
+        ("Wachstumsinitiative für Bochum", "Growth initiative for Bochum"),
+    ]:
+        assert de in german and en not in german
+        assert en in english and de not in english
+
+
+def _catalogue(language):
+    return polib.pofile(
+        str(Path(settings.BASE_DIR) / "bochum2015" / "locale" / language / "LC_MESSAGES" / "django.po")
+    )
+
+
+def test_german_catalogue_translates_every_interface_string():
+    untranslated = [entry.msgid for entry in _catalogue("de") if not entry.msgstr or entry.fuzzy]
+    assert untranslated == []
+
+
+def test_german_and_english_catalogues_are_in_step():
+    assert {e.msgid for e in _catalogue("de")} == {e.msgid for e in _catalogue("en")}
+
+
+def test_every_page_has_a_lang_attribute_matching_its_locale(client):
+    for locale in Locale.objects.all():
+        for page in Page.objects.live().filter(locale=locale, depth__gte=2)[:5]:
+            html = client.get(page.url).content.decode()
+            assert re.search(rf'<html lang="{locale.language_code}">', html), page.url
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "heading"),
+    [("/de/gibt-es-nicht/", "de", "Seite nicht gefunden"), ("/en/does-not-exist/", "en", "Page not found")],
+)
+def test_unknown_address_gets_a_styled_404_in_the_urls_language(client, url, language, heading):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert 'class="site-header"' in html
+
+
+def test_server_error_page_renders_without_the_database(rf, django_assert_num_queries):
+    from django.utils import translation
+
+    from home.views import server_error
+
+    with translation.override("de"), django_assert_num_queries(0):
+        response = server_error(rf.get("/de/"))
+    assert response.status_code == 500
+    assert "Etwas ist schiefgelaufen" in response.content.decode()

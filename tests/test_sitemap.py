@@ -1,0 +1,48 @@
+import pytest
+from defusedxml.ElementTree import fromstring
+
+from wagtail.models import Page
+
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = fromstring(response.content)
+    return {
+        url.find("s:loc", NS).text: {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
+        for url in root.findall("s:url", NS)
+    }
+
+
+def test_sitemap_lists_every_live_page_of_both_languages(client):
+    entries = sitemap_entries(client)
+    live = {page.get_full_url() for page in Page.objects.live().filter(depth__gte=2)}
+    assert set(entries) == live
+    assert "http://testserver/en/about/" in entries
+
+
+def test_sitemap_gives_each_page_its_translations_as_alternates(client):
+    entries = sitemap_entries(client)
+    assert entries["http://testserver/de/ueber-uns/"] == {
+        "de": "http://testserver/de/ueber-uns/",
+        "en": "http://testserver/en/about/",
+    }
+
+
+def test_sitemap_leaves_out_unpublished_pages(client):
+    home = HomePage.objects.get(locale__language_code="de")
+    draft = home.add_child(instance=StandardPage(title="Entwurf", slug="entwurf", live=False))
+    assert "http://testserver/de/entwurf/" not in sitemap_entries(client)
+    draft.save_revision().publish()
+    assert "http://testserver/de/entwurf/" in sitemap_entries(client)
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
