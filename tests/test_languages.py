@@ -72,19 +72,26 @@ def test_interface_is_in_the_language_of_the_url(client):
         assert en in english and de not in english
 
 
-def _catalogue(language):
-    return polib.pofile(
-        str(Path(settings.BASE_DIR) / "bochum2015" / "locale" / language / "LC_MESSAGES" / "django.po")
-    )
+CATALOGUE_DIRS = sorted(Path(settings.BASE_DIR).glob("*/locale"))
 
 
-def test_german_catalogue_translates_every_interface_string():
-    untranslated = [entry.msgid for entry in _catalogue("de") if not entry.msgstr or entry.fuzzy]
+def _catalogue(locale_dir, language):
+    return polib.pofile(str(locale_dir / language / "LC_MESSAGES" / "django.po"))
+
+
+def test_each_app_keeps_german_and_english_catalogues():
+    assert {d.parent.name for d in CATALOGUE_DIRS} >= {"bochum2015", "home", "network", "news"}
+
+
+@pytest.mark.parametrize("locale_dir", CATALOGUE_DIRS, ids=lambda d: d.parent.name)
+def test_german_catalogue_translates_every_interface_string(locale_dir):
+    untranslated = [entry.msgid for entry in _catalogue(locale_dir, "de") if not entry.msgstr or entry.fuzzy]
     assert untranslated == []
 
 
-def test_german_and_english_catalogues_are_in_step():
-    assert {e.msgid for e in _catalogue("de")} == {e.msgid for e in _catalogue("en")}
+@pytest.mark.parametrize("locale_dir", CATALOGUE_DIRS, ids=lambda d: d.parent.name)
+def test_german_and_english_catalogues_are_in_step(locale_dir):
+    assert {e.msgid for e in _catalogue(locale_dir, "de")} == {e.msgid for e in _catalogue(locale_dir, "en")}
 
 
 def test_every_page_has_a_lang_attribute_matching_its_locale(client):
