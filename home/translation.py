@@ -54,9 +54,11 @@ def translate(source_instance, english_instance, locale=None, publish=True):
     # wagtail-localize defers publishing to the end of the outermost transaction, with a
     # revision that may carry a stale tree position; publishing the fresh revision here
     # keeps the tree intact and works inside tests' transactions too.
-    translation.save_target(publish=False)
+    draftable = isinstance(source_instance, DraftStateMixin)
+    # Snippets without drafts can only be saved "published".
+    translation.save_target(publish=not draftable)
     target = translation.get_target_instance()
-    if publish and isinstance(target, DraftStateMixin):
+    if publish and draftable:
         target.get_latest_revision().publish()
         target.refresh_from_db()
     return target

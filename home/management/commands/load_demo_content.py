@@ -2,11 +2,23 @@ import importlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from wagtail.users.models import UserProfile
+
+from home.roles import EDITORS, MODERATORS, TRANSLATORS, setup_roles
+
 # Each app contributes a `demo.load(out)`; order matters where pages link to each other.
 DEMO_MODULES = ["home.demo", "network.demo"]
+
+# One demo login per editorial role: user name, group, admin language.
+DEMO_ROLE_USERS = [
+    ("redaktion", EDITORS, "de"),
+    ("chefredaktion", MODERATORS, "de"),
+    ("uebersetzung", TRANSLATORS, "en"),
+]
 
 
 class Command(BaseCommand):
@@ -22,8 +34,11 @@ class Command(BaseCommand):
                 if hasattr(module, "load"):
                     self.stdout.write(f"{module_name}:")
                     module.load(self.stdout.write)
+            self.stdout.write("roles:")
+            setup_roles(self.stdout.write)
         if not options["no_users"]:
             self._admin_user()
+            self._role_users()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
 
     def _admin_user(self):
@@ -33,3 +48,19 @@ class Command(BaseCommand):
         if not User.objects.filter(username=username).exists():
             User.objects.create_superuser(username, "admin@example.org", password)
         self.stdout.write(f"Admin login (local only): {username} / {password} at /admin/")
+
+    def _role_users(self):
+        password = settings.DEMO_ADMIN_PASSWORD
+        User = get_user_model()
+        for username, group_name, language in DEMO_ROLE_USERS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org", "first_name": group_name}
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+                profile = UserProfile.get_for_user(user)
+                profile.preferred_language = language
+                profile.save()
+            user.groups.add(Group.objects.get(name=group_name))
+            self.stdout.write(f"{group_name} login (local only): {username} / {password} at /admin/")

@@ -1,0 +1,172 @@
+"""Who may do what in the admin: the editorial groups and the approval workflow.
+
+`setup_roles` (management command) applies this; running it again changes nothing and
+puts back anything that was changed by hand. Page permissions are scoped by language
+tree: editors and moderators work on the German tree, translators on the English one."""
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Redaktion"
+MODERATORS = "Chefredaktion"
+TRANSLATORS = "Übersetzung"
+
+WORKFLOW_NAME = "Freigabe / Approval"
+APPROVAL_TASK_NAME = "Freigabe durch die Chefredaktion"
+
+# Wagtail's own default workflow, linked to the root page by its migrations.
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+# The section trees the approval workflow applies to (the German index pages).
+MODERATED_SECTIONS = ["network.FocusSectorIndexPage", "network.NetworkIndexPage"]
+
+# Snippets the editors maintain and the translators translate.
+EDITORIAL_SNIPPETS = ["network.ContactPerson"]
+
+_EDITOR_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
+
+ROLES = {
+    EDITORS: {
+        "german_pages": ["add", "change"],
+        "english_pages": [],
+        "collection": _EDITOR_MEDIA,
+        "snippets": ["add", "change"],
+        "global": [],
+    },
+    MODERATORS: {
+        "german_pages": ["add", "change", "publish"],
+        "english_pages": [],
+        "collection": _EDITOR_MEDIA,
+        "snippets": ["add", "change"],
+        "global": [],
+    },
+    TRANSLATORS: {
+        "german_pages": [],
+        "english_pages": ["change", "publish"],
+        "collection": ["choose_image", "choose_document"],
+        "snippets": ["change"],
+        "global": ["wagtail_localize.submit_translation"],
+    },
+}
+
+
+def _permission(label):
+    app_label, codename = label.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _home_page(language_code):
+    from home.models import HomePage
+
+    return HomePage.objects.filter(locale__language_code=language_code).first()
+
+
+def _snippet_permissions(actions):
+    permissions = []
+    for label in EDITORIAL_SNIPPETS:
+        model = apps.get_model(label)
+        content_type = ContentType.objects.get_for_model(model)
+        for action in actions:
+            permissions.append(
+                Permission.objects.get(content_type=content_type, codename=f"{action}_{model._meta.model_name}")
+            )
+    return permissions
+
+
+def _page_permission(action):
+    return Permission.objects.get(content_type=ContentType.objects.get_for_model(Page), codename=f"{action}_page")
+
+
+def _set_page_permissions(group, spec, homes):
+    wanted = set()
+    for tree, language_code in (("german_pages", "de"), ("english_pages", "en")):
+        home = homes.get(language_code)
+        if home is None:
+            continue
+        for action in spec[tree]:
+            permission = _page_permission(action)
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+            wanted.add((home.pk, permission.pk))
+    for existing in GroupPagePermission.objects.filter(group=group):
+        if (existing.page_id, existing.permission_id) not in wanted:
+            existing.delete()
+
+
+def _set_collection_permissions(group, codenames):
+    root = Collection.get_first_root_node()
+    wanted = set()
+    for codename in codenames:
+        app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+        permission = _permission(f"{app_label}.{codename}")
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+        wanted.add(permission.pk)
+    GroupCollectionPermission.objects.filter(group=group).exclude(collection=root, permission__in=wanted).delete()
+
+
+def _setup_workflow(moderators, german_home, out):
+    task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
+    task.active = True
+    task.save()
+    task.groups.set([moderators])
+
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    workflow.active = True
+    workflow.save()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
+
+    # Wagtail links its default workflow to the root, i.e. to both language trees. The
+    # English tree has no approval step: translators publish it.
+    WorkflowPage.objects.filter(page=Page.get_first_root_node(), workflow__name=WAGTAIL_DEFAULT_WORKFLOW).delete()
+
+    if german_home is None:
+        out("  no German home page yet: run setup_roles again once the site has content")
+        return workflow
+    # The whole German tree goes through approval (editors cannot publish anything), and
+    # each moderated section is linked explicitly, so it stays moderated if the home page
+    # ever gets another workflow.
+    sections = [german_home]
+    for label in MODERATED_SECTIONS:
+        model = apps.get_model(label)
+        sections += list(model.objects.filter(locale=german_home.locale))
+    for page in sections:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    out(f"  workflow “{WORKFLOW_NAME}” on: " + ", ".join(page.title for page in sections))
+    return workflow
+
+
+@transaction.atomic
+def setup_roles(out=lambda message: None):
+    """Create or update the groups, their permissions and the approval workflow."""
+    homes = {code: _home_page(code) for code in ("de", "en")}
+    if not Locale.objects.filter(language_code="en").exists():
+        homes["en"] = None
+    access_admin = _permission("wagtailadmin.access_admin")
+    groups = {}
+    for name, spec in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            [access_admin, *(_permission(label) for label in spec["global"]), *_snippet_permissions(spec["snippets"])]
+        )
+        _set_page_permissions(group, spec, homes)
+        _set_collection_permissions(group, spec["collection"])
+        groups[name] = group
+        out(f"  group “{name}”")
+    _setup_workflow(groups[MODERATORS], homes["de"], out)
+    return groups

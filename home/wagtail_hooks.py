@@ -1,0 +1,58 @@
+"""Admin rules the group permissions alone cannot express, and admin comfort."""
+
+from django.core.exceptions import PermissionDenied
+
+from wagtail import hooks
+from wagtail.models import Locale, Page, TranslatableMixin
+
+from .models import HomePage
+from .roles import EDITORS, MODERATORS, TRANSLATORS
+
+
+def _may_edit_language(user, locale):
+    """Snippet permissions in Wagtail are not scoped by language; ours follow the page
+    tree: whoever may edit a language's home page may edit that language's snippets."""
+    if user.is_superuser:
+        return True
+    home = HomePage.objects.filter(locale=locale).first()
+    return home is not None and home.permissions_for_user(user).can_edit()
+
+
+def _is_only_translator(user):
+    names = set(user.groups.values_list("name", flat=True))
+    return not user.is_superuser and TRANSLATORS in names and not names & {EDITORS, MODERATORS}
+
+
+# Ordered before wagtail-localize's own hooks, which replace the edit view of translations.
+@hooks.register("before_edit_snippet", order=-10)
+def refuse_snippet_edit_in_other_language(request, instance):
+    if isinstance(instance, TranslatableMixin) and not _may_edit_language(request.user, instance.locale):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet", order=-10)
+def refuse_snippet_delete_in_other_language(request, instances):
+    for instance in instances:
+        if isinstance(instance, TranslatableMixin) and not _may_edit_language(request.user, instance.locale):
+            raise PermissionDenied
+
+
+@hooks.register("before_create_snippet", order=-10)
+def refuse_snippet_create_in_other_language(request, model):
+    if issubclass(model, TranslatableMixin):
+        code = request.GET.get("locale")
+        locale = Locale.objects.filter(language_code=code).first() if code else Locale.get_default()
+        if locale is not None and not _may_edit_language(request.user, locale):
+            raise PermissionDenied
+
+
+@hooks.register("before_delete_page")
+def translators_do_not_delete_pages(request, page):
+    if _is_only_translator(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def translators_do_not_bulk_delete_pages(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and _is_only_translator(request.user) and any(isinstance(o, Page) for o in objects):
+        raise PermissionDenied

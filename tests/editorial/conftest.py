@@ -1,0 +1,39 @@
+import pytest
+
+from django.contrib.auth.models import Group
+
+from wagtail.models import Locale, Page
+
+from home.roles import EDITORS, MODERATORS, TRANSLATORS
+
+
+def _member_of(django_user_model, username, group_name):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "an-unguessable-password")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return _member_of(django_user_model, "erika", EDITORS)
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    return _member_of(django_user_model, "moritz", MODERATORS)
+
+
+@pytest.fixture
+def translator(django_user_model):
+    return _member_of(django_user_model, "tanja", TRANSLATORS)
+
+
+@pytest.fixture
+def german_page(db):
+    """A German network page with an English translation (from the demo content)."""
+    return Page.objects.get(locale__language_code="de", slug="netzwerk-produktion").specific
+
+
+@pytest.fixture
+def english_page(german_page):
+    return german_page.get_translation(Locale.objects.get(language_code="en")).specific

@@ -1,0 +1,175 @@
+"""Each permission boundary of the editorial roles, tried through the admin views."""
+
+import pytest
+
+from django.contrib import messages
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.core.management import call_command
+from django.urls import reverse
+
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
+
+from home.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
+from home.translation import translate
+from network.models import ContactPerson
+
+pytestmark = pytest.mark.django_db
+
+
+def _edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def _was_refused(response):
+    """Wagtail's answer to a forbidden admin view: back to the dashboard with an error."""
+    return (
+        response.status_code == 302
+        and response["Location"] == reverse("wagtailadmin_home")
+        and any(m.level == messages.ERROR for m in get_messages(response.wsgi_request))
+    )
+
+
+def _snapshot():
+    return {
+        name: (
+            sorted(Group.objects.get(name=name).permissions.values_list("codename", flat=True)),
+            sorted(
+                GroupPagePermission.objects.filter(group__name=name).values_list(
+                    "page__locale__language_code", "permission__codename"
+                )
+            ),
+            sorted(
+                GroupCollectionPermission.objects.filter(group__name=name).values_list(
+                    "permission__codename", flat=True
+                )
+            ),
+        )
+        for name in (EDITORS, MODERATORS, TRANSLATORS)
+    }
+
+
+def test_setup_roles_gives_each_group_its_permissions_per_language_tree():
+    roles = _snapshot()
+    assert roles[EDITORS][1] == [("de", "add_page"), ("de", "change_page")]
+    assert roles[MODERATORS][1] == [("de", "add_page"), ("de", "change_page"), ("de", "publish_page")]
+    assert roles[TRANSLATORS][1] == [("en", "change_page"), ("en", "publish_page")]
+    assert "submit_translation" in roles[TRANSLATORS][0]
+    assert "submit_translation" not in roles[EDITORS][0]
+    assert "add_image" in roles[EDITORS][2] and "add_image" not in roles[TRANSLATORS][2]
+
+
+def test_running_setup_roles_again_changes_nothing_and_undoes_changes_by_hand():
+    before = _snapshot()
+    call_command("setup_roles", verbosity=0)
+    assert _snapshot() == before
+
+    translators = Group.objects.get(name=TRANSLATORS)
+    german_home = Page.objects.get(depth=2, locale__language_code="de")
+    GroupPagePermission.objects.create(group=translators, page=german_home, permission_type="change")
+    Group.objects.get(name=EDITORS).page_permissions.filter(permission__codename="add_page").delete()
+    call_command("setup_roles", verbosity=0)
+    assert _snapshot() == before
+
+
+def test_translator_is_refused_when_editing_a_german_page(client, translator, german_page):
+    client.force_login(translator)
+    assert _was_refused(client.get(_edit_url(german_page)))
+    response = client.post(_edit_url(german_page), {"title": "Übersetzt", "slug": german_page.slug})
+    assert _was_refused(response)
+    german_page.refresh_from_db()
+    assert german_page.title == "Netzwerk Produktion"
+    assert german_page.get_latest_revision().content["title"] == "Netzwerk Produktion"
+
+
+def test_translator_opens_the_english_page_in_the_translation_editor(client, translator, english_page):
+    client.force_login(translator)
+    response = client.get(_edit_url(english_page))
+    assert response.status_code == 200
+    assert b'class="js-translation-editor"' in response.content
+
+
+def test_translator_cannot_delete_an_english_page(client, translator, english_page):
+    client.force_login(translator)
+    url = reverse("wagtailadmin_pages:delete", args=[english_page.pk])
+    assert _was_refused(client.get(url))
+    assert _was_refused(client.post(url))
+    assert Page.objects.filter(pk=english_page.pk).exists()
+
+
+def test_editor_cannot_edit_the_english_tree(client, editor, english_page):
+    client.force_login(editor)
+    assert _was_refused(client.get(_edit_url(english_page)))
+
+
+def test_editor_cannot_publish_only_save_a_draft(client, editor, german_page):
+    client.force_login(editor)
+    response = client.post(
+        _edit_url(german_page),
+        {
+            "title": "Netzwerk Produktion (Entwurf)",
+            "slug": german_page.slug,
+            "intro": "Neu",
+            "body-count": "0",
+            "action-publish": "action-publish",
+        },
+    )
+    assert response.status_code == 302
+    german_page.refresh_from_db()
+    assert german_page.title == "Netzwerk Produktion"
+    assert german_page.has_unpublished_changes
+    assert "Netzwerk Produktion (Entwurf)" not in client.get(german_page.url).content.decode()
+
+
+def test_moderator_can_publish(client, moderator, german_page):
+    client.force_login(moderator)
+    response = client.post(
+        _edit_url(german_page),
+        {
+            "title": "Netzwerk Produktion Bochum",
+            "slug": german_page.slug,
+            "intro": "Neu",
+            "body-count": "0",
+            "action-publish": "action-publish",
+        },
+    )
+    assert response.status_code == 302
+    german_page.refresh_from_db()
+    assert german_page.title == "Netzwerk Produktion Bochum"
+    assert "<h1>Netzwerk Produktion Bochum</h1>" in client.get(german_page.url).content.decode()
+
+
+@pytest.mark.parametrize("slug", ["fokusbranchen", "verkehrstechnik-automotive", "netzwerke", "netzwerk-produktion"])
+def test_approval_workflow_covers_the_german_sector_and_network_trees(slug):
+    page = Page.objects.get(locale__language_code="de", slug=slug)
+    assert page.get_workflow().name == WORKFLOW_NAME
+    english = page.get_translations().get()
+    assert english.get_workflow() is None
+
+
+def _snippet_edit_url(snippet):
+    return reverse("wagtailsnippets_network_contactperson:edit", args=[snippet.pk])
+
+
+def test_editor_edits_german_snippets_and_translator_only_english_ones(client, editor, translator):
+    german = ContactPerson.objects.filter(locale__language_code="de").first()
+    if german is None:
+        german = ContactPerson.objects.create(name="Erika Muster", role="Netzwerkmanagerin")
+    english = translate(german, _with(german, role="Network manager"))
+
+    client.force_login(editor)
+    assert client.get(_snippet_edit_url(german)).status_code == 200
+    assert _was_refused(client.get(_snippet_edit_url(english)))
+
+    client.force_login(translator)
+    assert _was_refused(client.get(_snippet_edit_url(german)))
+    assert client.get(_snippet_edit_url(english)).status_code == 200
+
+
+def _with(instance, **fields):
+    import copy
+
+    other = copy.copy(instance)
+    for name, value in fields.items():
+        setattr(other, name, value)
+    return other
