@@ -5,6 +5,7 @@ is a real wagtail-localize translation (TranslationSource, Translation, StringTr
 so translators can open and continue it in the admin."""
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -62,3 +63,14 @@ def translate(source_instance, english_instance, locale=None, publish=True):
         target.get_latest_revision().publish()
         target.refresh_from_db()
     return target
+
+
+def translations_out_of_date():
+    """Translations of pages whose source was published after the translation was last
+    synced: their translators have new strings waiting once they sync."""
+    published_since_sync = Page.objects.filter(
+        translation_key=OuterRef("source__object_id"),
+        locale=OuterRef("source__locale"),
+        last_published_at__gt=OuterRef("source__last_updated_at"),
+    )
+    return Translation.objects.filter(enabled=True).filter(Exists(published_since_sync))

@@ -1,12 +1,18 @@
 """Admin rules the group permissions alone cannot express, and admin comfort."""
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from .models import HomePage
 from .roles import EDITORS, MODERATORS, TRANSLATORS
+from .translation import translations_out_of_date
 
 
 def _may_edit_language(user, locale):
@@ -56,3 +62,30 @@ def translators_do_not_delete_pages(request, page):
 def translators_do_not_bulk_delete_pages(request, action_type, objects, action_class_instance):
     if action_type == "delete" and _is_only_translator(request.user) and any(isinstance(o, Page) for o in objects):
         raise PermissionDenied
+
+
+@hooks.register("before_edit_page", order=-10)
+def tell_translators_when_the_source_changed(request, page):
+    if request.method != "GET":
+        return
+    translation = (
+        translations_out_of_date()
+        .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
+        .select_related("source__locale")
+        .first()
+    )
+    if translation is None:
+        return
+    buttons = []
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
+        buttons.append(messages.button(f"{url}?{urlencode({'next': request.path})}", _("Sync now")))
+    messages.warning(
+        request,
+        _(
+            "The %(language)s original has changed since this translation was last synced. Sync it to bring "
+            "in the changed texts; everything translated so far is kept."
+        )
+        % {"language": translation.source.locale.get_display_name()},
+        buttons=buttons,
+    )

@@ -3,6 +3,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 
 from home.roles import EDITORS, MODERATORS, TRANSLATORS
 
@@ -25,7 +26,12 @@ def moderator(django_user_model):
 
 @pytest.fixture
 def translator(django_user_model):
-    return _member_of(django_user_model, "tanja", TRANSLATORS)
+    """Works in the admin in English, her preferred language."""
+    user = _member_of(django_user_model, "tanja", TRANSLATORS)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
 
 
 @pytest.fixture
