@@ -146,3 +146,18 @@ class LegalPagesSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("legal pages")
+
+
+class CacheGeneration(models.Model):
+    """A single row whose token is part of every page and fragment cache key (home.cache).
+
+    Every content change replaces the token in the same transaction as the change, so every
+    cached page becomes stale at once and for every process."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("cache generation")
+
+    def __str__(self):
+        return self.token

@@ -4,17 +4,24 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from home.cache import cached_fragment
 from home.models import HomePage, LegalPagesSettings
 
 register = template.Library()
 
 
 def _language_homes(request):
-    """The live home page of each language, fetched once per request."""
+    """The URL and tree path of each language's live home page: read once per request and
+    cached until the next content change (home.cache)."""
     if not hasattr(request, "_language_homes"):
-        request._language_homes = {
-            home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
-        }
+        request._language_homes = cached_fragment(
+            request,
+            "language-homes",
+            lambda: {
+                home.locale.language_code: {"url": home.get_url(request), "path": home.path}
+                for home in HomePage.objects.live().select_related("locale")
+            },
+        )
     return request._language_homes
 
 
@@ -35,8 +42,8 @@ def language_versions(context):
     versions = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)
-        fallback = homes.get(code)
-        url = (target or fallback).get_url(request) if (target or fallback) else f"/{code}/"
+        fallback = homes.get(code, {"url": f"/{code}/"})
+        url = target.get_url(request) if target is not None else fallback["url"]
         versions.append(
             {
                 "code": code,
@@ -59,15 +66,23 @@ def language_home(context):
 def main_navigation(context):
     request = context["request"]
     home = language_home(context)
-    items = list(home.get_children().live().in_menu()) if home else []
+
+    def menu():
+        if not home:
+            return []
+        children = (
+            Page.objects.live()
+            .in_menu()
+            .filter(path__startswith=home["path"], depth=len(home["path"]) // Page.steplen + 1)
+        )
+        return [{"title": item.title, "url": item.get_url(request), "path": item.path} for item in children]
+
+    items = cached_fragment(request, "main-navigation", menu)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     return {
         "request": request,
-        "items": [
-            {"title": item.title, "url": item.get_url(request), "active": current_path.startswith(item.path)}
-            for item in items
-        ],
+        "items": [{**item, "active": current_path.startswith(item["path"])} for item in items],
     }
 
 

@@ -1,0 +1,282 @@
+"""The page cache: anonymous GET and HEAD responses of public pages, kept in Django's cache.
+
+Invalidation is one site-wide generation token that is part of every key. A page shows other
+pages (lists, navigation, footer, feeds, the sitemap), so working out which cached pages one
+change touches is where page caches go wrong; replacing the token makes all of them stale at
+once. The token lives in one database row and is replaced by the signal handlers below in the
+same transaction as the change itself, so:
+
+- every process (each gunicorn worker, with local memory or Redis) sees the new token as soon
+  as the change is committed, and a rolled-back change leaves the token alone;
+- a request reads the token before it renders. If it read the old token, whatever it renders is
+  stored under a key nobody asks for any more; if it read the new one, the change was committed
+  before the request looked at any content. Nothing stale can be stored under a current key;
+- tokens are random, never counted up, so a lost or reset row cannot bring old entries back.
+
+Any save, delete or many-to-many change of any model replaces the token, except the models in
+NOT_SHOWN_ON_PAGES, which public traffic writes and no page shows. New models (snippets,
+settings, pages) are covered without anyone having to remember to register them.
+
+Cached responses are stored as they leave this middleware; the middleware above it (security
+headers, CSRF cookie, session, locale) runs again for every hit. A CSRF token in a page is
+stored as a placeholder and replaced by a token of the visitor's own on each hit.
+"""
+
+import hashlib
+import re
+import uuid
+from contextlib import suppress
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate
+from django.http import HttpResponse
+from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+# Written by visitors, by rendering (renditions) or by logins, and never shown on a page:
+# replacing the token for them would only empty the cache, or let anyone empty it at will.
+NOT_SHOWN_ON_PAGES = {
+    "home.cachegeneration",
+    "wagtailimages.rendition",
+    "sessions.session",
+    "wagtailusers.userprofile",
+    "admin.logentry",
+    "wagtailforms.formsubmission",
+}
+NOT_SHOWN_ON_PAGES_APPS = {"axes"}
+
+CSRF_PLACEHOLDER = b"\x00page-cache-csrf-token\x00"
+_TOKEN_CANDIDATE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % CSRF_TOKEN_LENGTH)
+_VARY_ALLOWED = {"cookie", "accept-language", "accept-encoding"}
+
+
+def page_cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+# The generation token
+
+
+def _table():
+    from home.models import CacheGeneration
+
+    return connection.ops.quote_name(CacheGeneration._meta.db_table)
+
+
+def read_generation():
+    """The current token, or None when there is no row yet (then nothing is cached)."""
+    # A plain cursor: this runs on every request, cached or not, and is the one query of a hit.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {_table()} WHERE id = 1")  # noqa: S608 - table name from the model
+        row = cursor.fetchone()
+    if row is None:
+        _create_generation()
+    return row[0] if row else None
+
+
+def current_generation(request):
+    """The token read once per request, so page and fragments use the same one."""
+    if not hasattr(request, "_cache_generation"):
+        request._cache_generation = read_generation()
+    return request._cache_generation
+
+
+def _create_generation():
+    from home.models import CacheGeneration
+
+    with suppress(IntegrityError), transaction.atomic():
+        CacheGeneration.objects.create(pk=1, token=uuid.uuid4().hex)
+
+
+def bump_generation(**kwargs):
+    """Make every cached page and fragment stale (a signal receiver, hence **kwargs)."""
+    from home.models import CacheGeneration
+
+    if not CacheGeneration.objects.filter(pk=1).update(token=uuid.uuid4().hex):
+        _create_generation()
+
+
+_migrating = False
+
+
+def _migration_started(**kwargs):
+    global _migrating
+    _migrating = True
+
+
+def _migration_finished(**kwargs):
+    """Migrations change content too, but may run before the token's table exists: one bump
+    when they are done (post_migrate is sent after the whole plan ran)."""
+    from home.models import CacheGeneration
+
+    global _migrating
+    _migrating = False
+    if CacheGeneration._meta.db_table in connection.introspection.table_names():
+        bump_generation()
+
+
+def _model_change(sender, action="post_", **kwargs):
+    if _migrating or not action.startswith("post_"):  # m2m_changed also sends pre_add etc.
+        return
+    meta = sender._meta
+    if meta.label_lower in NOT_SHOWN_ON_PAGES or meta.app_label in NOT_SHOWN_ON_PAGES_APPS:
+        return
+    bump_generation()
+
+
+def _page_event(**kwargs):
+    if not _migrating:
+        bump_generation()
+
+
+def connect_signals():
+    pre_migrate.connect(_migration_started, dispatch_uid="page-cache-pre-migrate")
+    post_migrate.connect(_migration_finished, dispatch_uid="page-cache-post-migrate")
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_model_change, dispatch_uid=f"page-cache-{signal!r}")
+    # Page events also save the page, but moves update the tree with queryset updates that
+    # send no post_save; receiving them all keeps the rule simple: every event bumps.
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(_page_event, dispatch_uid=f"page-cache-{signal!r}")
+
+
+def cache_key(request, generation, *parts):
+    """Everything a public page may differ by: token, day (pages that show upcoming
+    meetings), language, scheme, host and the full path with its query string."""
+    raw = "|".join(
+        [
+            generation,
+            timezone.localdate().isoformat(),
+            translation.get_language() or "",
+            request.scheme,
+            request.get_host(),
+            *parts,
+        ]
+    )
+    return "page-cache:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+# Which requests and responses are cached
+
+
+def _excluded_prefixes():
+    admin = getattr(settings, "ADMIN_PATH", "admin").strip("/")
+    return tuple(prefix for prefix in (f"/{admin}/", "/documents/", settings.STATIC_URL, settings.MEDIA_URL) if prefix)
+
+
+def _allowed_cookies():
+    return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+
+
+def is_cacheable_request(request):
+    """Anonymous visitors' GET and HEAD of public URLs. Any cookie but the CSRF and language
+    cookies (a session: an editor; messages after a form) means the page may be personal."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(_excluded_prefixes())
+        and set(request.COOKIES) <= _allowed_cookies()
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def is_cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    if not vary <= _VARY_ALLOWED:
+        return False
+    session = getattr(request, "session", None)
+    return not (session is not None and session.modified)
+
+
+def _without_csrf_tokens(request, content):
+    """The content with every CSRF token of this visitor replaced by the placeholder, or None
+    when the page shows the visitor's secret in another form (then it is not cached)."""
+    secret = request.META.get("CSRF_COOKIE", "")
+
+    def replace(match):
+        token = match.group(0).decode()
+        return CSRF_PLACEHOLDER if _unmask_cipher_token(token) == secret else match.group(0)
+
+    content = _TOKEN_CANDIDATE.sub(replace, content)
+    if secret and secret.encode() in content:
+        return None
+    return content
+
+
+def _store(request, response, key):
+    content = response.content
+    uses_csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+    if uses_csrf:
+        content = _without_csrf_tokens(request, content)
+        if content is None:
+            return
+    headers = [(k, v) for k, v in response.items() if k.lower() not in ("content-length", "x-page-cache")]
+    cache.set(key, (response.status_code, headers, content, uses_csrf), page_cache_seconds())
+
+
+def _from_entry(request, entry):
+    status, headers, content, uses_csrf = entry
+    if uses_csrf:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    # What we serve depends on the visitor's cookies (an editor gets another page), as the
+    # rendered page says through the session middleware: caches on the way must know.
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves anonymous visitors' pages from the cache. Sits below the CSRF and
+    authentication middleware and above the ones that add headers inside a response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not page_cache_seconds() or not is_cacheable_request(request):
+            return self.get_response(request)
+        generation = current_generation(request)
+        if generation is None:
+            return self.get_response(request)
+        key = cache_key(request, generation, request.get_full_path())
+        entry = cache.get(key)
+        if entry is not None:
+            response = _from_entry(request, entry)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            _store(request, response, key)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+# Fragments: parts of every page (navigation, footer), cached under the same token
+
+
+FRAGMENT_SECONDS = 3600
+
+
+def cached_fragment(request, name, compute, *parts):
+    """compute()'s result for this request's language and host, cached under the current
+    token. Independent of PAGE_CACHE_SECONDS: it also serves editors and uncached pages."""
+    generation = current_generation(request)
+    if generation is None:
+        return compute()
+    key = cache_key(request, generation, "fragment", name, *parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FRAGMENT_SECONDS)
+    return value

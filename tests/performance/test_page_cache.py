@@ -1,0 +1,235 @@
+"""The page cache: what visitors get from it, and that every change shows at once."""
+
+import re
+import runpy
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from wagtail.models import Page
+
+from home.models import ContactSettings, HomePage, LegalPagesSettings, StandardPage
+from home.translation import translate
+from network.models import FocusSectorIndexPage, FocusSectorPage, NetworkPage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+
+def html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def german(model, **lookup):
+    return model.objects.get(locale__language_code="de", **lookup)
+
+
+def change_without_signals(page, **fields):
+    """A change the cache cannot know about: shows whether a page came from the cache."""
+    Page.objects.filter(pk=page.pk).update(**fields)
+
+
+def test_anonymous_visitors_get_the_page_from_the_cache(client):
+    about = german(StandardPage, slug="ueber-uns")
+    assert "<title>Über uns" in html(client, "/de/ueber-uns/")
+    change_without_signals(about, title="Heimlich geändert")
+    assert "<title>Über uns" in html(client, "/de/ueber-uns/")
+    assert "<title>Über uns" in html(Client(), "/de/ueber-uns/")
+
+
+def test_a_cached_page_carries_the_same_headers_as_a_rendered_one(client):
+    first = client.get("/de/ueber-uns/")
+    second = client.get("/de/ueber-uns/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    ignored = {"X-Page-Cache", "Content-Length"}
+    assert {k: v for k, v in second.items() if k not in ignored} == {
+        k: v for k, v in first.items() if k not in ignored
+    }
+
+
+def test_head_requests_are_answered_from_the_cache_too(client):
+    about = german(StandardPage, slug="ueber-uns")
+    html(client, "/de/ueber-uns/")
+    change_without_signals(about, title="Heimlich geändert")
+    response = client.head("/de/ueber-uns/")
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_logged_in_editors_never_get_a_cached_page(client):
+    editor = Client()
+    editor.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x" * 12))
+    about = german(StandardPage, slug="ueber-uns")
+    html(client, "/de/ueber-uns/")
+    change_without_signals(about, title="Neuer Titel")
+    assert "<title>Neuer Titel" in html(editor, "/de/ueber-uns/")
+    assert "<title>Über uns" in html(client, "/de/ueber-uns/")  # and they do not fill it either
+
+
+def test_posts_and_the_admin_are_never_cached(client):
+    about = german(StandardPage, slug="ueber-uns")
+    html(client, "/de/ueber-uns/")
+    change_without_signals(about, title="Neuer Titel")
+    assert "<title>Neuer Titel" in client.post("/de/ueber-uns/").content.decode()
+    client.get("/admin/login/")
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_visitors_with_a_personal_cookie_get_a_fresh_page(client):
+    """A session or a message after a form may change the page: such visitors are not served
+    from the cache (the CSRF and language cookies are the same page for everybody)."""
+    about = german(StandardPage, slug="ueber-uns")
+    html(client, "/de/ueber-uns/")
+    change_without_signals(about, title="Neuer Titel")
+    visitor = Client()
+    visitor.cookies["messages"] = "something"
+    assert "<title>Neuer Titel" in html(visitor, "/de/ueber-uns/")
+
+
+# Every event that changes what pages show makes every affected page fresh at once.
+
+SECTOR_PAGES = ["/de/", "/de/fokusbranchen/", "/de/fokusbranchen/metallverarbeitung/", "/sitemap.xml"]
+
+
+def warm(client, urls):
+    return {url: html(client, url) for url in urls}
+
+
+def test_publishing_a_page_shows_the_change_on_the_page_and_in_every_list(client):
+    warm(client, SECTOR_PAGES)
+    sector = german(FocusSectorPage, slug="metallverarbeitung")
+    sector.title = "Metall- und Oberflächentechnik"
+    sector.save_revision().publish()
+    assert "<h1>Metall- und Oberflächentechnik</h1>" in html(client, "/de/fokusbranchen/metallverarbeitung/")
+    assert "Metall- und Oberflächentechnik</a>" in html(client, "/de/fokusbranchen/")
+
+
+def test_a_newly_published_page_appears_in_lists_and_the_sitemap(client):
+    warm(client, SECTOR_PAGES)
+    index = german(FocusSectorIndexPage)
+    sector = FocusSectorPage(title="Gesundheitswirtschaft", slug="gesundheitswirtschaft")
+    index.add_child(instance=sector)
+    sector.save_revision().publish()
+    assert "Gesundheitswirtschaft</a>" in html(client, "/de/fokusbranchen/")
+    assert "/de/fokusbranchen/gesundheitswirtschaft/" in html(client, "/sitemap.xml")
+
+
+def test_an_unpublished_page_is_gone_at_once_everywhere(client):
+    urls = ["/de/netzwerke/", "/de/netzwerke/netzwerk-produktion/", "/sitemap.xml"]
+    warm(client, urls)
+    network = german(NetworkPage, slug="netzwerk-produktion")
+    network.unpublish()
+    assert client.get("/de/netzwerke/netzwerk-produktion/").status_code == 404
+    assert "/de/netzwerke/netzwerk-produktion/" not in html(client, "/de/netzwerke/")
+    assert "/de/netzwerke/netzwerk-produktion/" not in html(client, "/sitemap.xml")
+
+
+def test_a_deleted_page_is_gone_at_once_everywhere(client):
+    warm(client, SECTOR_PAGES)
+    german(FocusSectorPage, slug="metallverarbeitung").delete()
+    assert client.get("/de/fokusbranchen/metallverarbeitung/").status_code == 404
+    assert "/de/fokusbranchen/metallverarbeitung/" not in html(client, "/de/fokusbranchen/")
+    assert "/de/fokusbranchen/metallverarbeitung/" not in html(client, "/sitemap.xml")
+
+
+def test_a_moved_page_answers_at_its_new_address_and_links_follow_it(client):
+    old, new = "/de/barrierefreiheit/", "/de/ueber-uns/barrierefreiheit/"
+    before = warm(client, ["/de/", old, "/sitemap.xml"])
+    assert f'href="{old}"' in before["/de/"]  # the footer links to it
+    page = german(StandardPage, slug="barrierefreiheit")
+    page.move(german(StandardPage, slug="ueber-uns"), pos="last-child")
+    response = client.get(old)  # Wagtail's automatic redirect, not the cached copy
+    assert (response.status_code, response["Location"]) == (301, new)
+    assert html(client, new)
+    assert f'href="{new}"' in html(client, "/de/")
+    assert new in html(client, "/sitemap.xml")
+
+
+def test_publishing_a_translation_links_it_from_the_cached_source_page(client):
+    home = german(HomePage)
+    page = StandardPage(title="Anfahrt", slug="anfahrt", intro="So finden Sie uns.")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    assert '<a href="/en/" hreflang="en" lang="en">English</a>' in html(client, "/de/anfahrt/")
+    english = StandardPage(title="Directions", slug="directions", intro="How to find us.")
+    translate(page, english)
+    assert '<a href="/en/directions/" hreflang="en" lang="en">English</a>' in html(client, "/de/anfahrt/")
+    assert "<title>Directions" in html(client, "/en/directions/")
+
+
+def test_a_page_added_to_the_menu_shows_in_the_navigation_of_every_cached_page(client):
+    warm(client, ["/de/", "/de/ueber-uns/"])
+    page = german(StandardPage, slug="barrierefreiheit")
+    page.show_in_menus = True
+    page.save_revision().publish()
+    for url in ["/de/", "/de/ueber-uns/"]:
+        nav = html(client, url).split('class="main-nav"')[1].split("</nav>")[0]
+        assert 'href="/de/barrierefreiheit/"' in nav
+
+
+@pytest.mark.parametrize("page_cache_seconds", [600, 0])
+def test_changed_contact_data_shows_in_the_footer_of_every_page(client, settings, page_cache_seconds):
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds  # the footer is also a cached fragment
+    urls = ["/de/", "/en/", "/de/ueber-uns/", "/en/networks/"]
+    warm(client, urls)
+    contact = ContactSettings.load()
+    contact.phone = "+49 234 555 0199"
+    contact.save()
+    for url in urls:
+        assert "+49 234 555 0199" in html(client, url)
+
+
+def test_a_changed_legal_page_setting_shows_in_every_footer(client):
+    urls = ["/de/", "/en/about/"]
+    warm(client, urls)
+    legal = LegalPagesSettings.load()
+    legal.accessibility_page = None
+    legal.save()
+    for url in urls:
+        assert "barrierefreiheit" not in html(client, url) and "/en/accessibility/" not in html(client, url)
+
+
+# CSRF: one cached page, every visitor their own token
+
+
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+@pytest.mark.urls("tests.performance.urls")
+def test_two_visitors_can_submit_the_form_of_the_same_cached_page():
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    page_one, page_two = first.get("/form/"), second.get("/form/")
+    assert (page_one["X-Page-Cache"], page_two["X-Page-Cache"]) == ("miss", "hit")
+    token_one = CSRF_INPUT.search(page_one.content.decode()).group(1)
+    token_two = CSRF_INPUT.search(page_two.content.decode()).group(1)
+    assert token_one != token_two
+    assert first.post("/form/", {"name": "Anna", "csrfmiddlewaretoken": token_one}).content == b"Thank you, Anna"
+    assert second.post("/form/", {"name": "Ben", "csrfmiddlewaretoken": token_two}).content == b"Thank you, Ben"
+
+
+@pytest.mark.urls("tests.performance.urls")
+def test_a_cached_form_page_does_not_hand_out_another_visitors_token():
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    token_one = CSRF_INPUT.search(first.get("/form/").content.decode()).group(1)
+    second.get("/form/")
+    assert second.post("/form/", {"name": "Eve", "csrfmiddlewaretoken": token_one}).status_code == 403
+
+
+# A cache server that is down slows the site but never breaks it
+
+
+def test_pages_work_and_stay_fresh_when_redis_is_down(client, settings, monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:9/0")  # the discard port: nothing listens
+    production_caches = runpy.run_path(str(settings.BASE_DIR / "bochum2015" / "settings" / "base.py"))["CACHES"]
+    assert production_caches["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    settings.CACHES = production_caches
+    for url in ["/de/", "/de/ueber-uns/", "/en/about/", "/sitemap.xml", "/de/fokusbranchen/"]:
+        html(client, url)
+    about = german(StandardPage, slug="ueber-uns")
+    about.title = "Wer wir sind"
+    about.save_revision().publish()
+    assert "<title>Wer wir sind" in html(client, "/de/ueber-uns/")
