@@ -64,7 +64,7 @@ def english_version(page, english_fields):
     locale = english_locale()
     existing = page.get_translation_or_none(locale)
     if existing:
-        return existing.specific
+        return existing.specific if isinstance(existing, Page) else existing
     english = copy.copy(page.specific if isinstance(page, Page) else page)
     for name, value in english_fields.items():
         setattr(english, name, value)

@@ -1,1 +1,391 @@
-"""News articles and their index: built by the issue "News"."""
+"""News: the index of each language, the articles, their translatable tags and the queries
+that list articles.
+
+Relations to sectors, networks and tags are copied unchanged into translations by
+wagtail-localize (they point at the German source objects, or at whatever an editor chose).
+They are therefore always resolved by `translation_key` in the locale of the page being
+shown: an English article shows English sectors and English tag names, in one query per list."""
+
+import json
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.search import index
+
+from home.models import BasePage
+from home.pagination import paginate
+
+from .blocks import NewsBodyBlock
+
+CARD_IMAGE = "fill-480x270"
+ARTICLES_PER_PAGE = 12
+RELATED_ARTICLES = 3
+
+
+class NewsTag(TranslatableMixin, index.Indexed, models.Model):
+    """A topic of articles. A snippet rather than a taggit tag, so translators give each
+    tag an English name and address."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("address"),
+        max_length=100,
+        blank=True,
+        help_text=_("Used in the address of the filtered news list; filled in from the name when left empty."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news tag")
+        verbose_name_plural = _("news tags")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.slug or self.name)
+        super().save(*args, **kwargs)
+
+
+def in_locale(model, keys, locale_id, live=True):
+    """The objects of `model` in the given locale whose translation_key is in `keys` (one query)."""
+    objects = model.objects.filter(locale_id=locale_id, translation_key__in=list(keys))
+    return objects.live() if live else objects
+
+
+def with_card_images(articles):
+    """Articles ready for a list: lead images joined and their renditions prefetched, newest first."""
+    return (
+        articles.defer_streamfields()
+        .select_related("lead_image")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-date", "-pk")
+    )
+
+
+def live_articles(locale_id):
+    return NewsArticlePage.objects.live().public().filter(locale_id=locale_id)
+
+
+def linked_to(translation_key):
+    """Articles related to the sector or network with this translation key, in any locale."""
+    return Q(
+        pk__in=NewsArticleSector.objects.filter(sector__translation_key=translation_key).values("article_id")
+    ) | Q(pk__in=NewsArticleNetwork.objects.filter(network__translation_key=translation_key).values("article_id"))
+
+
+def tagged_any(translation_keys):
+    return Q(pk__in=NewsArticleTag.objects.filter(tag__translation_key__in=translation_keys).values("article_id"))
+
+
+def latest_articles_for(page, limit=3):
+    """The newest live articles of `page`'s locale related to it (a FocusSectorPage or a
+    NetworkPage of any locale), with lead images ready for rendering; two queries."""
+    return list(with_card_images(live_articles(page.locale_id).filter(linked_to(page.translation_key)))[:limit])
+
+
+def latest_articles(locale_id, limit=3):
+    """The newest live articles of a locale, for the home page (two queries)."""
+    return list(with_card_images(live_articles(locale_id))[:limit])
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news of one language: a filterable list and its RSS feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences above the list."))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    @property
+    def summary_text(self):
+        return self.intro
+
+    def articles(self):
+        return live_articles(self.locale_id).child_of(self)
+
+    def sector_choices(self):
+        from network.models import FocusSectorPage
+
+        return list(FocusSectorPage.objects.live().filter(locale_id=self.locale_id).order_by("title"))
+
+    def filter_choices(self):
+        """What the visitor can filter by: the sectors and tags of this language, and the
+        years that have articles."""
+        return {
+            "sectors": self.sector_choices(),
+            "tags": list(NewsTag.objects.filter(locale_id=self.locale_id)),
+            "years": [day.year for day in self.articles().order_by().dates("date", "year", order="DESC")],
+        }
+
+    def active_filters(self, request, choices):
+        """The valid filters in the query string; unknown values are ignored, never an error."""
+        sectors = {sector.slug: sector for sector in choices["sectors"]}
+        tags = {tag.slug: tag for tag in choices["tags"]}
+        active = {}
+        if request.GET.get("sector") in sectors:
+            active["sector"] = sectors[request.GET["sector"]]
+        if request.GET.get("tag") in tags:
+            active["tag"] = tags[request.GET["tag"]]
+        years = {str(year): year for year in choices["years"]}
+        if request.GET.get("year") in years:
+            active["year"] = years[request.GET["year"]]
+        return active
+
+    def filtered_articles(self, active):
+        articles = self.articles()
+        if "sector" in active:
+            articles = articles.filter(linked_to(active["sector"].translation_key))
+        if "tag" in active:
+            articles = articles.filter(tagged_any([active["tag"].translation_key]))
+        if "year" in active:
+            articles = articles.filter(date__year=active["year"])
+        return articles
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        choices = self.filter_choices()
+        active = self.active_filters(request, choices)
+        context.update(
+            choices=choices,
+            active_filters=active,
+            articles=paginate(request, with_card_images(self.filtered_articles(active)), ARTICLES_PER_PAGE),
+        )
+        return context
+
+    @path("feed/")
+    def feed(self, request):
+        from .feeds import article_feed
+
+        return article_feed(self, request)
+
+
+class NewsArticlePage(BasePage):
+    date = models.DateField(
+        _("publication date"), default=timezone.localdate, help_text=_("Shown with the article; sets its order.")
+    )
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=500,
+        help_text=_("One or two sentences shown in lists and feeds; also the description for search engines."),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lead image"),
+    )
+    lead_image_alt = models.CharField(
+        _("alt text of the lead image"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for people who cannot see it. Required with a lead image."),
+    )
+    body = StreamField(NewsBodyBlock(), blank=True, verbose_name=_("body"))
+    contact_person = models.ForeignKey(
+        "network.ContactPerson",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("press contact"),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
+        FieldPanel("body"),
+        InlinePanel("tag_links", heading=_("Tags"), label=_("Tag")),
+        InlinePanel("sector_links", heading=_("Focus sectors"), label=_("Focus sector")),
+        InlinePanel("network_links", heading=_("Networks"), label=_("Network")),
+        FieldPanel("contact_person"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("teaser", boost=1.5),
+        index.SearchField("body"),
+        index.SearchField("tag_names"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    @property
+    def summary_text(self):
+        return self.teaser
+
+    @property
+    def listing_image(self):
+        return self.lead_image
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not self.lead_image_alt.strip():
+            raise ValidationError({"lead_image_alt": _("Describe what the lead image shows.")})
+
+    # Relations, resolved in this article's locale
+
+    def _linked_keys(self, relation, field):
+        links = getattr(self, relation).all()
+        if isinstance(links, models.QuerySet):
+            return list(links.values_list(f"{field}__translation_key", flat=True))
+        # A preview keeps unsaved links in memory.
+        return [getattr(link, field).translation_key for link in links if getattr(link, f"{field}_id")]
+
+    def tags(self, keys=None):
+        keys = self._linked_keys("tag_links", "tag") if keys is None else keys
+        return list(in_locale(NewsTag, keys, self.locale_id, live=False))
+
+    def tag_names(self):
+        return " ".join(tag.name for tag in self.tags())
+
+    def siblings(self):
+        return live_articles(self.locale_id).exclude(pk=self.pk).defer_streamfields()
+
+    def previous_article(self):
+        """The next older article of the same language."""
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        return self.siblings().filter(older).order_by("-date", "-pk").first()
+
+    def next_article(self):
+        """The next newer article of the same language."""
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        return self.siblings().filter(newer).order_by("date", "pk").first()
+
+    def related_articles(self, sector_keys, tag_keys):
+        """Newest articles sharing a focus sector or a tag with this one."""
+        if not sector_keys and not tag_keys:
+            return []
+        shared = Q(
+            pk__in=NewsArticleSector.objects.filter(sector__translation_key__in=sector_keys).values("article_id")
+        )
+        shared |= tagged_any(tag_keys)
+        return list(with_card_images(self.siblings().filter(shared))[:RELATED_ARTICLES])
+
+    def structured_data(self, request):
+        """JSON-LD NewsArticle for search engines."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.teaser,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "mainEntityOfPage": self.get_full_url(request),
+            "author": {"@type": "Organization", "name": "Bochum 2015"},
+            "publisher": {"@type": "Organization", "name": "Bochum 2015"},
+        }
+        if self.last_published_at:
+            data["dateModified"] = timezone.localtime(self.last_published_at).isoformat()
+        if self.lead_image:
+            rendition = self.lead_image.get_rendition("fill-1200x630")
+            data["image"] = [request.build_absolute_uri(rendition.url)]
+        text = json.dumps(data, ensure_ascii=False)
+        # Nothing in the data may close the script element.
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return mark_safe(text)  # noqa: S308
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sector_keys = self._linked_keys("sector_links", "sector")
+        tag_keys = self._linked_keys("tag_links", "tag")
+        network_keys = self._linked_keys("network_links", "network")
+        from network.models import FocusSectorPage, NetworkPage
+
+        context.update(
+            news_index=self.get_parent(),
+            sectors=list(in_locale(FocusSectorPage, sector_keys, self.locale_id)),
+            networks=list(in_locale(NetworkPage, network_keys, self.locale_id)),
+            tags=self.tags(tag_keys),
+            related_articles=self.related_articles(sector_keys, tag_keys),
+            previous_article=self.previous_article(),
+            next_article=self.next_article(),
+            structured_data=self.structured_data(request),
+        )
+        return context
+
+    # Scheduled publishing of translations
+
+    def save_revision(self, *args, **kwargs):
+        self._wait_for_scheduled_source()
+        return super().save_revision(*args, **kwargs)
+
+    def _wait_for_scheduled_source(self):
+        """wagtail-localize does not carry go_live_at over to translations: a translation of
+        an article that is scheduled and not yet live goes live on the same date."""
+        default_locale = Locale.get_default()
+        if not self.pk or self.locale_id == default_locale.pk:
+            return
+        source = (
+            NewsArticlePage.objects.filter(translation_key=self.translation_key, locale=default_locale)
+            .only("live", "go_live_at")
+            .first()
+        )
+        scheduled = source and not source.live and source.go_live_at and source.go_live_at > timezone.now()
+        if scheduled and (not self.go_live_at or self.go_live_at < source.go_live_at):
+            self.go_live_at = source.go_live_at
+
+
+class NewsArticleTag(Orderable):
+    article = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="tag_links")
+    tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="+", verbose_name=_("tag"))
+
+    panels = [FieldPanel("tag")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tag")
+
+
+class NewsArticleSector(Orderable):
+    article = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="sector_links")
+    sector = models.ForeignKey(
+        "network.FocusSectorPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("focus sector")
+    )
+
+    panels = [FieldPanel("sector")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("focus sector")
+
+
+class NewsArticleNetwork(Orderable):
+    article = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="network_links")
+    network = models.ForeignKey(
+        "network.NetworkPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("network")
+    )
+
+    panels = [FieldPanel("network")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("network")

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",

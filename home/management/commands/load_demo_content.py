@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 from home.roles import EDITORS, MODERATORS, TRANSLATORS, setup_roles
 
 # Each app contributes a `demo.load(out)`; order matters where pages link to each other.
-DEMO_MODULES = ["home.demo", "network.demo"]
+DEMO_MODULES = ["home.demo", "network.demo", "news.demo"]
 
 # One demo login per editorial role: user name, group, admin language.
 DEMO_ROLE_USERS = [

@@ -1,0 +1,63 @@
+"""RSS 2.0 feeds of a news index: all articles of its language, or those of one focus sector."""
+
+import datetime
+import mimetypes
+
+from django.http import HttpResponse
+from django.utils import feedgenerator, timezone
+from django.utils.translation import gettext as _
+
+from .models import linked_to, with_card_images
+
+FEED_ITEMS = 20
+ENCLOSURE_IMAGE = "fill-1200x630"
+
+
+def article_feed(index, request):
+    choices = {"sectors": index.sector_choices(), "tags": [], "years": []}
+    active = index.active_filters(request, choices)
+    articles = index.articles()
+    title = index.title
+    link = index.get_full_url(request)
+    if "sector" in active:
+        articles = articles.filter(linked_to(active["sector"].translation_key))
+        title = f"{index.title}: {active['sector'].title}"
+        link = active["sector"].get_full_url(request)
+    feed = feedgenerator.Rss201rev2Feed(
+        title=f"{title} – Bochum 2015",
+        link=link,
+        description=index.intro or _("News of the Bochum 2015 growth initiative"),
+        language=index.locale.language_code,
+        feed_url=request.build_absolute_uri(),
+    )
+    for article in with_card_images(articles)[:FEED_ITEMS]:
+        url = article.get_full_url(request)
+        enclosure = None
+        if article.lead_image:
+            rendition = article.lead_image.get_rendition(ENCLOSURE_IMAGE)
+            enclosure = feedgenerator.Enclosure(
+                request.build_absolute_uri(rendition.url),
+                str(rendition.file.size),
+                mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg",
+            )
+        feed.add_item(
+            title=article.title,
+            link=url,
+            description=article.teaser,
+            unique_id=url,
+            unique_id_is_permalink=True,
+            pubdate=_publication_datetime(article),
+            enclosures=[enclosure] if enclosure else None,
+        )
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
+
+
+def _publication_datetime(article):
+    """RSS wants a time: the moment of first publication when it was on the article's date,
+    otherwise the start of that day in the site's time zone."""
+    published = article.first_published_at and timezone.localtime(article.first_published_at)
+    if published and published.date() == article.date:
+        return published
+    return timezone.make_aware(datetime.datetime.combine(article.date, datetime.time()))

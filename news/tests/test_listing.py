@@ -1,0 +1,120 @@
+"""The news index: order, pagination, filters and their invalid values, locale isolation."""
+
+import datetime
+import re
+
+import pytest
+
+from network.models import FocusSectorPage
+from news.models import NewsArticlePage, NewsTag
+
+from .factories import NewsArticlePageFactory, link, make_articles
+
+pytestmark = pytest.mark.django_db
+
+
+def listed_titles(response):
+    """The article titles of a rendered list, in the order shown."""
+    assert response.status_code == 200
+    return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_index_lists_newest_first_twelve_per_page(client, empty_index):
+    articles = make_articles(empty_index, 14)
+    newest_first = [a.title for a in reversed(articles)]
+    assert listed_titles(client.get(empty_index.url)) == newest_first[:12]
+    assert listed_titles(client.get(empty_index.url + "?page=2")) == newest_first[12:]
+
+
+@pytest.mark.parametrize(("page", "expected_page"), [("abc", 1), ("0", 1), ("-3", 1), ("99", 2), ("2", 2), ("", 1)])
+def test_page_numbers_out_of_range_or_not_numbers_show_the_nearest_page(client, empty_index, page, expected_page):
+    articles = make_articles(empty_index, 14)
+    newest_first = [a.title for a in reversed(articles)]
+    expected = newest_first[:12] if expected_page == 1 else newest_first[12:]
+    assert listed_titles(client.get(empty_index.url, {"page": page})) == expected
+
+
+def test_demo_index_shows_only_live_articles_of_its_own_language(client, german_news, english_news):
+    german = listed_titles(client.get(german_news.url))
+    english = listed_titles(client.get(english_news.url))
+    assert "Netzwerk Produktion: Gemeinsam mehr erreichen" in german
+    assert "Production Network: achieving more together" in english
+    german_titles = set(NewsArticlePage.objects.filter(locale__language_code="de").values_list("title", flat=True))
+    assert german_titles.isdisjoint(english)
+    assert len(german) == len(english) == NewsArticlePage.objects.live().filter(locale__language_code="de").count()
+
+
+@pytest.fixture
+def filtered_index(empty_index):
+    sectors = {p.slug: p for p in FocusSectorPage.objects.filter(locale__language_code="de")}
+    tag = NewsTag.objects.get(slug="netzwerk", locale__language_code="de")
+    metal_2019 = link(
+        NewsArticlePageFactory(parent=empty_index, title="Metall 2019", date=datetime.date(2019, 5, 1)),
+        sectors=[sectors["metallverarbeitung"]],
+    )
+    metal_network_2020 = link(
+        NewsArticlePageFactory(parent=empty_index, title="Metall Netzwerk 2020", date=datetime.date(2020, 5, 1)),
+        sectors=[sectors["metallverarbeitung"]],
+        tags=[tag],
+    )
+    network_2019 = link(
+        NewsArticlePageFactory(parent=empty_index, title="Netzwerk 2019", date=datetime.date(2019, 6, 1)),
+        tags=[tag],
+    )
+    NewsArticlePageFactory(parent=empty_index, title="Ohne alles 2020", date=datetime.date(2020, 6, 1))
+    return empty_index, metal_2019, metal_network_2020, network_2019
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"sector": "metallverarbeitung"}, ["Metall Netzwerk 2020", "Metall 2019"]),
+        ({"tag": "netzwerk"}, ["Metall Netzwerk 2020", "Netzwerk 2019"]),
+        ({"year": "2019"}, ["Netzwerk 2019", "Metall 2019"]),
+        ({"sector": "metallverarbeitung", "tag": "netzwerk"}, ["Metall Netzwerk 2020"]),
+        ({"sector": "metallverarbeitung", "year": "2019"}, ["Metall 2019"]),
+        ({"tag": "netzwerk", "year": "2019"}, ["Netzwerk 2019"]),
+        ({"sector": "metallverarbeitung", "tag": "netzwerk", "year": "2019"}, []),
+    ],
+)
+def test_filters_alone_and_combined(client, filtered_index, query, expected):
+    index = filtered_index[0]
+    assert listed_titles(client.get(index.url, query)) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"sector": "gibt-es-nicht"}, {"tag": "<script>"}, {"year": "zwanzig"}, {"year": "1850"}, {"year": "9" * 5000}],
+)
+def test_unknown_filter_values_are_ignored(client, filtered_index, query):
+    index = filtered_index[0]
+    assert listed_titles(client.get(index.url, query)) == [
+        "Ohne alles 2020",
+        "Metall Netzwerk 2020",
+        "Netzwerk 2019",
+        "Metall 2019",
+    ]
+
+
+def test_filter_form_offers_the_languages_sectors_tags_and_years(client, english_news):
+    html = client.get(english_news.url).content.decode()
+    assert '<option value="metalworking">Metalworking</option>' in html
+    assert '<option value="network">Network</option>' in html
+    assert '<option value="2008">2008</option>' in html
+    assert "Metallverarbeitung" not in html
+
+
+def test_pagination_links_keep_the_filters(client, empty_index):
+    tag = NewsTag.objects.get(slug="kooperation", locale__language_code="de")
+    for article in make_articles(empty_index, 13):
+        link(article, tags=[tag])
+    html = client.get(empty_index.url, {"tag": "kooperation", "year": "2020"}).content.decode()
+    assert 'href="?tag=kooperation&amp;year=2020&amp;page=2"' in html
+    second = client.get(empty_index.url, {"tag": "kooperation", "year": "2020", "page": "2"})
+    assert len(listed_titles(second)) == 1
+
+
+def test_english_sector_filter_finds_articles_related_to_the_german_sector(client, english_news):
+    titles = listed_titles(client.get(english_news.url, {"sector": "metalworking"}))
+    assert "Metal training alliance: companies train apprentices together" in titles
+    assert "Automotive supplier day: Bochum companies show what they can do" not in titles
