@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from .models import HomePage
 from .roles import EDITORS, MODERATORS, TRANSLATORS
 from .translation import translations_out_of_date
+from .untranslated import LanguageAwarePageLinkHandler
 
 
 def _may_edit_language(user, locale):
@@ -89,3 +90,9 @@ def tell_translators_when_the_source_changed(request, page):
         % {"language": translation.source.locale.get_display_name()},
         buttons=buttons,
     )
+
+
+# After Wagtail's own registration (order 0), which it replaces.
+@hooks.register("register_rich_text_features", order=1)
+def page_links_in_the_readers_language(features):
+    features.register_link_type(LanguageAwarePageLinkHandler)

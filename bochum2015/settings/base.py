@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "home.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Pages under the wrong language prefix lead to their translation or to the notice.
+    "home.untranslated.UntranslatedPageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

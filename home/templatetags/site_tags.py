@@ -122,3 +122,21 @@ def legal_links(context):
         if page:
             links[name] = {"title": page.title, "url": page.get_url(context["request"])}
     return links
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, page):
+    """The URL of `page` for a visitor reading the current language (see home.untranslated)."""
+    from home.untranslated import url_in_language as resolve
+
+    return resolve(page, context.get("request"))
+
+
+@register.inclusion_tag("components/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context):
+    """The notice for a visitor who followed a link to a page not available in their language."""
+    from home.untranslated import untranslated_page
+
+    request = context["request"]
+    page = untranslated_page(request)
+    return {"page": page, "url": page.get_url(request) if page else ""}
