@@ -81,7 +81,8 @@ def test_translate_change_sync_and_translate_only_the_changed_string(
     client.force_login(translator)
     english_page = _start_translation(client, german_source)
     assert not english_page.live  # a draft until it is translated
-    assert client.get("/en/anfahrt/").status_code == 404
+    # English readers are told the page is not available in English yet.
+    assert client.get("/en/anfahrt/")["Location"] == f"/en/?untranslated={german_source.pk}"
 
     props = _editor_props(client, english_page)
     assert {s["source"] for s in _untranslated(props)} == set(ENGLISH)
