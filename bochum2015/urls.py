@@ -29,6 +29,7 @@ if settings.DEBUG:
 
 # Public pages live under /de/ and /en/; "/" redirects by the browser's Accept-Language.
 urlpatterns += i18n_patterns(
+    path("", include("network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

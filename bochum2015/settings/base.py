@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -216,3 +217,6 @@ DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "bochum2015-demo")
 # A page submitted for translation starts as an English draft, not as a live English page
 # showing the German text: the translator publishes it once it is translated.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+# Participation requests older than this many months are deleted by `delete_old_participation_requests`.
+PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MONTHS", "24"))

@@ -1,0 +1,528 @@
+"""Pages of the network app: focus sectors, networks, their meetings and projects, the company directory.
+
+Links from a page to snippets and to other pages are rows of small orderable models. wagtail-localize
+copies those rows unchanged into the English page, so they may point to German objects; the pages
+show each linked object in the page's own language through `network.localization.in_locale`."""
+
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from home.models import BasePage
+
+from ..blocks import KeyFiguresBlock
+from ..localization import in_locale
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+class IntroPage(BasePage):
+    """An index or detail page with an introduction and a free body."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Two or three sentences shown on top and in lists.")
+    )
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary_text(self):
+        return self.intro
+
+
+class FocusSectorIndexPage(IntroPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.FocusSectorPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("focus sector index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sectors"] = self.get_children().live().specific()
+        return context
+
+
+class FocusSectorPage(IntroPage):
+    """A Fokusbranche, e.g. Verkehrstechnik/Automotive."""
+
+    key_figures = StreamField(
+        KeyFiguresBlock(),
+        blank=True,
+        verbose_name=_("key figures"),
+        help_text=_("Up to six figures, e.g. '26 000' employees."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+        InlinePanel("contact_links", label=_("Contact persons")),
+    ]
+
+    parent_page_types = ["network.FocusSectorIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("focus sector")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from .snippets import ContactPerson
+
+        contacts = [link.contact_person for link in self.contact_links.select_related("contact_person__photo")]
+        context["contact_persons"] = in_locale(contacts, self.locale, ContactPerson.objects.select_related("photo"))
+        context["companies"] = companies_of_sector(self, self.locale)
+        context["networks"] = [
+            link.page
+            for link in NetworkSector.objects.filter(
+                sector__translation_key=self.translation_key, page__locale=self.locale, page__live=True
+            )
+            .select_related("page")
+            .order_by("page__title")
+        ]
+        directory = CompanyDirectoryPage.objects.live().filter(locale=self.locale).first()
+        if directory:
+            context["company_directory_url"] = f"{directory.get_url(request)}?sector={self.slug}"
+        return context
+
+
+def companies_of_sector(sector, locale, limit=50):
+    """Companies whose German version is linked to the sector, in `locale` where translated."""
+    from .snippets import Company
+
+    companies = Company.objects.filter(
+        locale=Locale.get_default(), sectors__translation_key=sector.translation_key
+    ).order_by("name")[:limit]
+    return in_locale(companies, locale, Company.objects.all())
+
+
+class SectorContactPerson(Orderable):
+    page = ParentalKey(FocusSectorPage, on_delete=models.CASCADE, related_name="contact_links")
+    contact_person = models.ForeignKey(
+        "network.ContactPerson", on_delete=models.CASCADE, related_name="+", verbose_name=_("contact person")
+    )
+
+    panels = [FieldPanel("contact_person")]
+
+
+class NetworkIndexPage(IntroPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.NetworkPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("network index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["networks"] = self.get_children().live().specific()
+        return context
+
+
+class NetworkPage(RoutablePageMixin, IntroPage):
+    """A business network such as the Netzwerk Produktion, with its participation form."""
+
+    goals = RichTextField(_("goals"), features=RICH_TEXT_FEATURES, blank=True)
+    moderator = models.ForeignKey(
+        "network.ContactPerson",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("moderator"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("goals"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("topic_links", label=_("Topics of work")),
+                InlinePanel("sector_links", label=_("Focus sectors")),
+            ],
+            heading=_("Topics and sectors"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("moderator"),
+                InlinePanel("contact_links", label=_("Contact persons")),
+                InlinePanel("member_links", label=_("Member companies")),
+            ],
+            heading=_("People and members"),
+        ),
+    ]
+    search_fields = [*IntroPage.search_fields, index.SearchField("goals")]
+    # The moderator is copied to the translation as it is; the page shows the moderator's
+    # translation where there is one, so a missing translation never blocks translating the page.
+    override_translatable_fields = [SynchronizedField("moderator")]
+
+    parent_page_types = ["network.NetworkIndexPage"]
+    subpage_types = ["network.MeetingPage", "network.ProjectPage"]
+
+    class Meta:
+        verbose_name = _("network")
+
+    def get_context(self, request, *args, **kwargs):
+        from .snippets import Company, ContactPerson, Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        locale = self.locale
+        context["topics"] = in_locale([link.topic for link in self.topic_links.select_related("topic")], locale)
+        sectors = [link.sector for link in self.sector_links.select_related("sector")]
+        context["sectors"] = in_locale(sectors, locale, FocusSectorPage.objects.live())
+        people = ContactPerson.objects.select_related("photo")
+        contacts = [link.contact_person for link in self.contact_links.select_related("contact_person__photo")]
+        if self.moderator_id:
+            contacts.append(ContactPerson.objects.select_related("photo").get(pk=self.moderator_id))
+        contacts = in_locale(contacts, locale, people)
+        if self.moderator_id:
+            context["moderator"] = contacts.pop()
+        context["contact_persons"] = contacts
+        members = [link.company for link in self.member_links.select_related("company")]
+        context["member_companies"] = in_locale(members, locale, Company.objects.all())
+        now = timezone.now()
+        meetings = MeetingPage.objects.child_of(self).live()
+        context["upcoming_meetings"] = list(meetings.filter(end__gte=now).order_by("start")[:20])
+        context["past_meetings"] = list(meetings.filter(end__lt=now).order_by("-start")[:10])
+        projects = ProjectPage.objects.child_of(self).live().select_related("topic").order_by("title")
+        projects = list(projects[:20])
+        project_topics = in_locale([p.topic for p in projects if p.topic], locale, Topic.objects.all())
+        topic_by_key = {topic.translation_key: topic for topic in project_topics}
+        for project in projects:
+            project.localized_topic = topic_by_key.get(project.topic.translation_key) if project.topic else None
+        context["projects"] = projects
+        context["calendar_url"] = calendar_url(self, request)
+        context.setdefault("form", None)
+        if context["form"] is None:
+            from ..forms import ParticipationForm
+
+            context["form"] = ParticipationForm(page=self)
+        return context
+
+    @path("")
+    def index_route(self, request):
+        from ..views import participation
+
+        return participation(request, self)
+
+    @path("thanks/", name="thanks")
+    def thanks(self, request):
+        return self.render(request, template="network/participation_thanks.html")
+
+
+class NetworkTopic(Orderable):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey("network.Topic", on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
+
+    panels = [FieldPanel("topic")]
+
+
+class NetworkSector(Orderable):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="sector_links")
+    sector = models.ForeignKey(
+        FocusSectorPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("focus sector")
+    )
+
+    panels = [FieldPanel("sector")]
+
+
+class NetworkContactPerson(Orderable):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="contact_links")
+    contact_person = models.ForeignKey(
+        "network.ContactPerson", on_delete=models.CASCADE, related_name="+", verbose_name=_("contact person")
+    )
+
+    panels = [FieldPanel("contact_person")]
+
+
+class NetworkMember(Orderable):
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="member_links")
+    company = models.ForeignKey(
+        "network.Company", on_delete=models.CASCADE, related_name="network_links", verbose_name=_("company")
+    )
+
+    panels = [FieldPanel("company")]
+
+
+def calendar_url(page, request):
+    """Where the page's iCalendar file is: its own address with `.ics` instead of the final slash."""
+    return page.get_url(request).rstrip("/") + ".ics"
+
+
+def parent_network(page):
+    return NetworkPage.objects.filter(path=page.path[: -page.steplen]).first()
+
+
+class MeetingPage(BasePage):
+    """A Netzwerktreffen of the network above it."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        TOOK_PLACE = "took_place", _("took place")
+        CANCELLED = "cancelled", _("cancelled")
+
+    start = models.DateTimeField(_("start"), help_text=_("Date and time in Bochum (Europe/Berlin)."))
+    end = models.DateTimeField(_("end"), help_text=_("Date and time in Bochum (Europe/Berlin)."))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    venue_name = models.CharField(_("venue"), max_length=200, help_text=_("e.g. 'Technologie-Zentrum Ruhr'"))
+    venue_address = models.TextField(_("venue address"), blank=True, help_text=_("Street, postcode and city."))
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences shown in lists."))
+    agenda = RichTextField(_("agenda"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("status")], heading=_("Date")),
+        MultiFieldPanel([FieldPanel("venue_name"), FieldPanel("venue_address")], heading=_("Venue")),
+        FieldPanel("intro"),
+        FieldPanel("agenda"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("agenda"),
+        index.SearchField("venue_name"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["network.NetworkPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    @property
+    def summary_text(self):
+        return self.intro
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end must be after the start.")})
+
+    @property
+    def start_local(self):
+        return timezone.localtime(self.start, BERLIN)
+
+    @property
+    def end_local(self):
+        return timezone.localtime(self.end, BERLIN)
+
+    @property
+    def is_upcoming(self):
+        return self.end >= timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        from ..feeds import event_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["network"] = parent_network(self)
+        context["calendar_url"] = calendar_url(self, request)
+        context["event_json_ld"] = event_json_ld(self, request)
+        return context
+
+
+class ProjectPage(BasePage):
+    """A Kooperationsprojekt of companies of the network above it."""
+
+    class Status(models.TextChoices):
+        IDEA = "idea", _("idea")
+        RUNNING = "running", _("running")
+        COMPLETED = "completed", _("completed")
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences shown in lists."))
+    topic = models.ForeignKey(
+        "network.Topic", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("topic")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IDEA)
+    research_institutions = models.TextField(
+        _("research institutions"), blank=True, help_text=_("One per line, e.g. 'Ruhr-Universität Bochum'.")
+    )
+    goals = RichTextField(_("goals"), features=RICH_TEXT_FEATURES, blank=True)
+    results = RichTextField(_("results"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("topic"),
+        FieldPanel("status"),
+        InlinePanel("partner_links", label=_("Partner companies")),
+        FieldPanel("research_institutions"),
+        FieldPanel("goals"),
+        FieldPanel("results"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("goals"),
+        index.SearchField("results"),
+        index.SearchField("research_institutions"),
+    ]
+    override_translatable_fields = [SynchronizedField("topic")]
+
+    parent_page_types = ["network.NetworkPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("cooperation project")
+        verbose_name_plural = _("cooperation projects")
+
+    @property
+    def summary_text(self):
+        return self.intro
+
+    @property
+    def research_institution_list(self):
+        return [line.strip() for line in self.research_institutions.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from .snippets import Company, Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        context["network"] = parent_network(self)
+        partners = [link.company for link in self.partner_links.select_related("company")]
+        context["partner_companies"] = in_locale(partners, self.locale, Company.objects.all())
+        context["topic"] = in_locale([self.topic], self.locale, Topic.objects.all())[0] if self.topic else None
+        return context
+
+
+class ProjectPartner(Orderable):
+    page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partner_links")
+    company = models.ForeignKey(
+        "network.Company", on_delete=models.CASCADE, related_name="project_links", verbose_name=_("company")
+    )
+
+    panels = [FieldPanel("company")]
+
+
+class CompanyDirectoryPage(IntroPage):
+    """All companies, filterable by sector and competence and searchable by name."""
+
+    per_page = 24
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("company directory")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import CompanyFilterForm
+        from .snippets import Company
+
+        context = super().get_context(request, *args, **kwargs)
+        sectors = list(FocusSectorPage.objects.live().filter(locale=self.locale).order_by("title"))
+        german = Locale.get_default()
+        competences = Tag.objects.filter(network_companycompetence_items__content_object__locale=german)
+        form = CompanyFilterForm(request.GET or None, sectors=sectors, competences=competences.distinct())
+        companies = Company.objects.filter(locale=german).order_by("name")
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["q"]:
+                # Names are searched in both languages; the list shows the German version's relations.
+                keys = Company.objects.filter(name__icontains=data["q"]).values("translation_key")
+                companies = companies.filter(translation_key__in=keys)
+            if data["sector"]:
+                sector = next(s for s in sectors if s.slug == data["sector"])
+                companies = companies.filter(sectors__translation_key=sector.translation_key)
+            if data["competence"]:
+                companies = companies.filter(competences__slug=data["competence"])
+        paginator = Paginator(companies.distinct(), self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context["filter_form"] = form
+        context["page_obj"] = page_obj
+        context["companies"] = company_cards(list(page_obj.object_list), self.locale, sectors)
+        context["querystring"] = _querystring_without_page(request)
+        return context
+
+
+def _querystring_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def company_cards(companies, locale, sectors):
+    """Everything a company card shows, for a page of German companies, in a fixed number of queries:
+    the company's text in `locale`, its sectors, competences, networks and projects."""
+    from .snippets import Company, CompanyCompetence
+
+    if not companies:
+        return []
+    ids = [company.pk for company in companies]
+    keys = [company.translation_key for company in companies]
+    localized = in_locale(companies, locale, Company.objects.select_related("logo"))
+    sector_by_key = {sector.translation_key: sector for sector in sectors}
+    sector_keys = {}
+    for company_id, key in Company.sectors.through.objects.filter(company_id__in=ids).values_list(
+        "company_id", "focussectorpage__translation_key"
+    ):
+        if key in sector_by_key:
+            sector_keys.setdefault(company_id, []).append(sector_by_key[key])
+    competences = {}
+    for item in CompanyCompetence.objects.filter(content_object_id__in=ids).select_related("tag"):
+        competences.setdefault(item.content_object_id, []).append(item.tag)
+    networks = {}
+    for link in (
+        NetworkMember.objects.filter(company__translation_key__in=keys, page__locale=locale, page__live=True)
+        .select_related("page", "company")
+        .order_by("page__title")
+    ):
+        networks.setdefault(link.company.translation_key, []).append(link.page)
+    projects = {}
+    for link in (
+        ProjectPartner.objects.filter(company__translation_key__in=keys, page__locale=locale, page__live=True)
+        .select_related("page", "company")
+        .order_by("page__title")
+    ):
+        projects.setdefault(link.company.translation_key, []).append(link.page)
+    return [
+        {
+            "company": shown,
+            "sectors": sector_keys.get(source.pk, []),
+            "competences": sorted(competences.get(source.pk, []), key=lambda tag: tag.name.lower()),
+            "networks": networks.get(source.translation_key, []),
+            "projects": projects.get(source.translation_key, []),
+        }
+        for source, shown in zip(companies, localized, strict=True)
+    ]
+
+
+def upcoming_meetings(locale, limit=3):
+    """The next meetings of all networks in `locale`, each with its network (two queries)."""
+    meetings = list(
+        MeetingPage.objects.live()
+        .filter(locale=locale, end__gte=timezone.now())
+        .exclude(status=MeetingPage.Status.CANCELLED)
+        .order_by("start")[:limit]
+    )
+    parent_paths = {meeting.path[: -MeetingPage.steplen] for meeting in meetings}
+    networks = {network.path: network for network in NetworkPage.objects.filter(path__in=parent_paths)}
+    for meeting in meetings:
+        meeting.network = networks.get(meeting.path[: -MeetingPage.steplen])
+    return meetings

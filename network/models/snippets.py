@@ -1,0 +1,137 @@
+"""Snippets of the network app: topics of work, contact persons and companies.
+
+Each is translatable. Relations (a company's sectors and competences) are kept on the German
+version; the English version carries the translated text (see `network.localization`)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A topic of work of a network, e.g. knowledge transfer or sales cooperation."""
+
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ContactPerson(TranslatableMixin, models.Model):
+    """Someone at the initiative or a partner whom companies and the press can contact."""
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True, help_text=_("e.g. 'Automotive sector manager'"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+        index.SearchField("organisation"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CompanyCompetence(TaggedItemBase):
+    content_object = ParentalKey("network.Company", on_delete=models.CASCADE, related_name="tagged_competences")
+
+
+class Company(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A company in Bochum, member of networks and partner in projects."""
+
+    name = models.CharField(_("name"), max_length=200)
+    sectors = ParentalManyToManyField(
+        "network.FocusSectorPage",
+        blank=True,
+        related_name="companies",
+        verbose_name=_("focus sectors"),
+        help_text=_("Choose the German sector pages; the English site shows their translations."),
+    )
+    description = models.TextField(
+        _("short description"), max_length=600, blank=True, help_text=_("What the company does, in two sentences.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    city = models.CharField(_("city"), max_length=100, default="Bochum")
+    competences = ClusterTaggableManager(
+        through=CompanyCompetence,
+        blank=True,
+        verbose_name=_("competences"),
+        help_text=_("Keywords such as 'laser cutting' or 'logistics'."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("sectors"),
+        FieldPanel("competences"),
+        FieldPanel("city"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("locale"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

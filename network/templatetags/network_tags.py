@@ -1,0 +1,16 @@
+from django import template
+from django.utils import translation
+
+from wagtail.models import Locale
+
+from network.models import upcoming_meetings
+
+register = template.Library()
+
+
+@register.inclusion_tag("network/includes/upcoming_meetings_section.html", takes_context=True)
+def upcoming_meetings_section(context, limit=3):
+    """The next meetings of all networks in the language being shown (home page)."""
+    page = context.get("page")
+    locale = getattr(page, "locale", None) or Locale.objects.filter(language_code=translation.get_language()).first()
+    return {"request": context["request"], "meetings": upcoming_meetings(locale, limit) if locale else []}
