@@ -2,6 +2,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
@@ -43,3 +44,14 @@ def german_page(db):
 @pytest.fixture
 def english_page(german_page):
     return german_page.get_translation(Locale.objects.get(language_code="en")).specific
+
+
+def empty_inline_formsets(page):
+    """Management-form data of a page's inline panels (its links to topics, companies, ...), with no rows,
+    so a test can post the edit form with only the fields it cares about."""
+    data = {}
+    for relation in get_all_child_relations(type(page)):
+        name = relation.get_accessor_name()
+        if name != "wagtail_admin_comments":
+            data.update({f"{name}-TOTAL_FORMS": "0", f"{name}-INITIAL_FORMS": "0", f"{name}-MAX_NUM_FORMS": "1000"})
+    return data

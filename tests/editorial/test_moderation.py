@@ -11,11 +11,14 @@ from django.utils import timezone
 
 from wagtail.models import TaskState, WorkflowState
 
+from .conftest import empty_inline_formsets
+
 pytestmark = pytest.mark.django_db
 
 
 def _form(page, action, **changes):
     data = {"title": page.title, "slug": page.slug, "intro": page.intro, "body-count": "0", **changes}
+    data.update(empty_inline_formsets(page))
     data[action] = action
     return data
 

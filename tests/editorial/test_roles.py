@@ -14,6 +14,8 @@ from home.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
 from home.translation import translate
 from network.models import ContactPerson
 
+from .conftest import empty_inline_formsets
+
 pytestmark = pytest.mark.django_db
 
 
@@ -112,6 +114,7 @@ def test_editor_cannot_publish_only_save_a_draft(client, editor, german_page):
             "intro": "Neu",
             "body-count": "0",
             "action-publish": "action-publish",
+            **empty_inline_formsets(german_page),
         },
     )
     assert response.status_code == 302
@@ -131,6 +134,7 @@ def test_moderator_can_publish(client, moderator, german_page):
             "intro": "Neu",
             "body-count": "0",
             "action-publish": "action-publish",
+            **empty_inline_formsets(german_page),
         },
     )
     assert response.status_code == 302
