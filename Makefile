@@ -4,9 +4,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
+SIZE ?= full
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages
+.PHONY: help run test lint format messages bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -44,3 +45,8 @@ format: $(VENV)/.test-deps ## Format the code with ruff
 messages: $(VENV)/.test-deps ## Update the German and English catalogues (needs GNU gettext)
 	$(PY) manage.py makemessages -l de -l en --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
 	$(PY) manage.py compile_catalogues
+
+bench: $(VENV)/.run-deps ## Build the scale dataset in its own database, serve it under gunicorn, measure with wrk (SIZE=small: quick)
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+	$(PY) manage.py compile_catalogues
+	$(PY) manage.py bench --size $(SIZE) $(BENCH_ARGS)

@@ -27,6 +27,10 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# `make bench` measures the pages against a constant page through the same middleware.
+if os.environ.get("BENCH_REFERENCE_VIEW") == "1":
+    urlpatterns.append(path("bench-reference/", home_views.bench_reference))
+
 # Public pages live under /de/ and /en/; "/" redirects by the browser's Accept-Language.
 urlpatterns += i18n_patterns(
     path("", include("network.urls")),

@@ -134,15 +134,26 @@ def _page_event(**kwargs):
         bump_generation()
 
 
-def connect_signals():
-    pre_migrate.connect(_migration_started, dispatch_uid="page-cache-pre-migrate")
-    post_migrate.connect(_migration_finished, dispatch_uid="page-cache-post-migrate")
+def _receivers():
+    yield pre_migrate, _migration_started
+    yield post_migrate, _migration_finished
     for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_model_change, dispatch_uid=f"page-cache-{signal!r}")
+        yield signal, _model_change
     # Page events also save the page, but moves update the tree with queryset updates that
     # send no post_save; receiving them all keeps the rule simple: every event bumps.
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-        signal.connect(_page_event, dispatch_uid=f"page-cache-{signal!r}")
+        yield signal, _page_event
+
+
+def connect_signals():
+    for signal, receiver in _receivers():
+        signal.connect(receiver, dispatch_uid=f"page-cache-{id(signal)}")
+
+
+def disconnect_signals():
+    """For bulk loads (build_bench_data), which bump once when they are done."""
+    for signal, _receiver in _receivers():
+        signal.disconnect(dispatch_uid=f"page-cache-{id(signal)}")
 
 
 def cache_key(request, generation, *parts):

@@ -1,3 +1,5 @@
+import functools
+
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -30,3 +32,21 @@ def robots_txt(request):
 
 def sitemap(request):
     return wagtail_sitemap(request, sitemaps={"pages": LocalizedSitemap})
+
+
+@functools.lru_cache(maxsize=8)
+def _reference_page(size):
+    head = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reference</title></head><body><p>'
+    tail = "</p></body></html>"
+    return head + "x" * max(size - len(head) - len(tail), 0) + tail
+
+
+def bench_reference(request):
+    """A constant page of the requested size through the whole middleware stack and no
+    database: the ceiling `make bench` compares the pages with (only served when
+    BENCH_REFERENCE_VIEW=1)."""
+    try:
+        size = min(int(request.GET.get("bytes", "")), 2_000_000)
+    except ValueError:
+        size = 20_000
+    return HttpResponse(_reference_page(size))

@@ -1,0 +1,346 @@
+"""`make bench`: build the scale dataset in its own database, serve it with the production
+settings under gunicorn (one worker per core) and measure every listed page with wrk, with the
+page cache off and on, against a constant reference page through the same middleware.
+
+This process never opens a database itself: every step that needs one runs as a child process
+whose DATABASE_URL names the benchmark database (var/bench.sqlite3, or `<name>_bench` on the
+PostgreSQL server of DATABASE_URL; BENCH_DATABASE_URL overrides both). It prints figures and
+writes var/bench/results.json; it asserts nothing."""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+WARM_UP_SECONDS = 2
+MEMORY_CHECKPOINTS = (2_000, 20_000)
+
+
+def bench_database_url(size):
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"]
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        parts = urlsplit(url)
+        name = parts.path.lstrip("/") or "bochum2015"
+        if not name.endswith("_bench"):
+            name += "_bench"
+        return urlunsplit(parts._replace(path="/" + name))
+    return f"sqlite:///{Path(settings.BASE_DIR) / 'var' / 'bench.sqlite3'}"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def rss_kib(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def parse_duration_ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def parse_wrk(output):
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = parse_duration_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = parse_duration_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": round(rps, 1),
+        "p50_ms": round(p50, 2),
+        "p99_ms": round(p99, 2),
+        "errors": (int(errors.group(1)) if errors else 0),
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+class Command(BaseCommand):
+    help = "Build the scale dataset, serve it under gunicorn and measure the pages with wrk."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", choices=["small", "full"], default="full")
+        parser.add_argument("--duration", type=int, default=None, help="Seconds per wrk run (small 5, full 10)")
+        parser.add_argument("--connections", type=int, default=4, help="wrk connections (2 per worker)")
+        parser.add_argument("--reuse", action="store_true", help="Keep the dataset of an earlier run")
+        parser.add_argument("--skip-memory", action="store_true", help="Leave out the 20,000-request memory check")
+
+    def handle(self, *args, size, duration, connections, reuse, skip_memory, **options):
+        if not shutil.which("wrk"):
+            raise CommandError("wrk is not installed (apt-get install wrk; `make bench` does this).")
+        self.size = size
+        self.duration = duration or (5 if size == "small" else 10)
+        self.connections = connections
+        self.workers = os.cpu_count() or 2
+        self.out_dir = Path(settings.BASE_DIR) / "var" / "bench"
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.env = self.child_env()
+        started = time.monotonic()
+
+        if not reuse:
+            self.prepare_database()
+        self.run_child("migrate", "--noinput", "-v0")
+        if not reuse:
+            self.run_child("build_bench_data", "--size", size)
+        self.run_child("collectstatic", "--noinput", "-v0")
+        urls = json.loads(self.run_child("bench_probe", "urls", capture=True))
+
+        reference_bytes = 0
+        results = []
+        reference = None
+        memory = None
+        for cache in ("off", "on"):
+            queries = json.loads(
+                self.run_child("bench_probe", "queries", cache, *[u["path"] for u in urls], capture=True)
+            )
+            with self.server(cache) as base:
+                if cache == "off":
+                    reference_bytes = len(self.fetch(base + urls[0]["path"]))
+                    reference = self.measure(f"{base}/bench-reference/?bytes={reference_bytes}")
+                    self.stdout.write(
+                        f"reference ({reference_bytes} bytes): {reference['rps']} req/s, "
+                        f"p50 {reference['p50_ms']} ms, p99 {reference['p99_ms']} ms"
+                    )
+                for url in urls:
+                    body = self.fetch(base + url["path"])
+                    figures = self.measure(base + url["path"])
+                    row = {
+                        "name": url["name"],
+                        "path": url["path"],
+                        "kind": url["kind"],
+                        "cache": cache,
+                        "rps": figures["rps"],
+                        "p50_ms": figures["p50_ms"],
+                        "p99_ms": figures["p99_ms"],
+                        "queries": queries[url["path"]],
+                        "bytes": len(body),
+                        "ratio_to_reference": round(figures["rps"] / reference["rps"], 3),
+                    }
+                    results.append(row)
+                    self.stdout.write(
+                        f"  cache {cache:3} {url['name']:<22} {row['rps']:>8} req/s  p50 {row['p50_ms']:>7} ms  "
+                        f"p99 {row['p99_ms']:>8} ms  {row['queries']:>2} queries  {row['bytes']:>7} bytes"
+                        + (f"  !! {figures['errors']} error responses" if figures["errors"] else "")
+                    )
+                if cache == "off" and not skip_memory:
+                    memory = self.memory_check(base, [u["path"] for u in urls if u["kind"] == "html"])
+
+        data = {
+            "size": size,
+            "reference": {k: reference[k] for k in ("rps", "p50_ms", "p99_ms")},
+            "pages": results,
+        }
+        (self.out_dir / "results.json").write_text(json.dumps(data, indent=2) + "\n")
+        self.print_table(data, reference_bytes, memory)
+        self.stdout.write(f"Written to {self.out_dir / 'results.json'} in {time.monotonic() - started:.0f} s.")
+
+    # The benchmark database and the child processes
+
+    def child_env(self):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bochum2015.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "DATABASE_URL": bench_database_url(self.size),
+            "STATIC_ROOT": str(self.out_dir / "static"),
+            "MEDIA_ROOT": str(self.out_dir / "media"),
+            "LOG_LEVEL": "WARNING",
+            "BENCH_REFERENCE_VIEW": "1",
+            "PYTHONUNBUFFERED": "1",
+        }
+        env.pop("BENCH_DATABASE_URL", None)
+        return env
+
+    def prepare_database(self):
+        url = self.env["DATABASE_URL"]
+        self.stdout.write(f"Benchmark database: {url}")
+        if url.startswith("sqlite:///"):
+            path = Path(url.removeprefix("sqlite:///"))
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            name = urlsplit(url).path.lstrip("/")
+            admin_url = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+            self.run_python(
+                "import psycopg2, sys\n"
+                "c = psycopg2.connect(sys.argv[1]); c.autocommit = True; cur = c.cursor()\n"
+                "cur.execute('DROP DATABASE IF EXISTS \"' + sys.argv[2] + '\"')\n"
+                "cur.execute('CREATE DATABASE \"' + sys.argv[2] + '\"')\n",
+                admin_url,
+                name,
+            )
+        shutil.rmtree(self.out_dir / "media", ignore_errors=True)
+
+    def run_python(self, code, *args):
+        subprocess.run([sys.executable, "-c", code, *args], check=True)  # noqa: S603
+
+    def run_child(self, *args, capture=False):
+        command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), *args]
+        result = subprocess.run(  # noqa: S603
+            command, env=self.env, check=False, text=True, stdout=subprocess.PIPE if capture else None
+        )
+        if result.returncode:
+            raise CommandError(f"{' '.join(args)} failed with exit code {result.returncode}")
+        return result.stdout
+
+    # The server
+
+    def server(self, cache):
+        return _Server(self, cache)
+
+    def fetch(self, url):
+        with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 - our own local server
+            return response.read()
+
+    def measure(self, url):
+        subprocess.run(  # noqa: S603
+            ["wrk", "-t1", f"-c{self.connections}", f"-d{WARM_UP_SECONDS}s", url],  # noqa: S607
+            check=True,
+            capture_output=True,
+        )
+        result = subprocess.run(  # noqa: S603
+            ["wrk", "-t1", f"-c{self.connections}", f"-d{self.duration}s", "--latency", url],  # noqa: S607
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return parse_wrk(result.stdout)
+
+    def memory_check(self, base, paths):
+        """Each worker's memory after 2,000 and after 20,000 uncached requests."""
+        self.stdout.write(f"Memory: {MEMORY_CHECKPOINTS[1]:,} requests over {len(paths)} pages, cache off ...")
+        sent = [0]
+        lock = threading.Lock()
+        readings = {}
+
+        def client(limit):
+            while True:
+                with lock:
+                    if sent[0] >= limit:
+                        return
+                    n = sent[0]
+                    sent[0] += 1
+                urllib.request.urlopen(base + paths[n % len(paths)], timeout=120).read()  # noqa: S310
+
+        for checkpoint in MEMORY_CHECKPOINTS:
+            threads = [threading.Thread(target=client, args=(checkpoint,)) for _ in range(self.connections)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            readings[checkpoint] = {pid: rss_kib(pid) for pid in self.current_workers}
+        first, last = (readings[c] for c in MEMORY_CHECKPOINTS)
+        return {
+            pid: (first[pid], last.get(pid, 0), (last.get(pid, 0) - first[pid]) / first[pid] * 100) for pid in first
+        }
+
+    # The report
+
+    def print_table(self, data, reference_bytes, memory):
+        ref = data["reference"]
+        rule = "-" * 112
+        self.stdout.write("")
+        database = self.env["DATABASE_URL"].split(":")[0]
+        cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
+        self.stdout.write(
+            f"Bochum 2015 benchmark, size {data['size']}, {self.workers} gunicorn workers, {database}, cache {cache}, "
+            f"wrk {self.connections} connections x {self.duration} s"
+        )
+        self.stdout.write(rule)
+        self.stdout.write(
+            f"{'page':<24}{'cache':<6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>10}{'queries':>9}{'bytes':>10}"
+            f"{'ratio':>8}  path"
+        )
+        self.stdout.write(rule)
+        self.stdout.write(
+            f"{'reference':<24}{'-':<6}{ref['rps']:>9}{ref['p50_ms']:>9}{ref['p99_ms']:>10}{0:>9}"
+            f"{reference_bytes:>10}{1:>8.2f}  /bench-reference/"
+        )
+        for row in sorted(data["pages"], key=lambda r: (r["cache"], 0)):
+            self.stdout.write(
+                f"{row['name']:<24}{row['cache']:<6}{row['rps']:>9}{row['p50_ms']:>9}{row['p99_ms']:>10}"
+                f"{row['queries']:>9}{row['bytes']:>10}{row['ratio_to_reference']:>8.2f}  {row['path']}"
+            )
+        self.stdout.write(rule)
+        if memory:
+            for pid, (first, last, growth) in memory.items():
+                self.stdout.write(
+                    f"worker {pid}: {first / 1024:.1f} MiB after {MEMORY_CHECKPOINTS[0]:,} requests, "
+                    f"{last / 1024:.1f} MiB after {MEMORY_CHECKPOINTS[1]:,} ({growth:+.1f} %)"
+                )
+
+
+class _Server:
+    """gunicorn with the production settings, one sync worker per core, on a free port."""
+
+    def __init__(self, command, cache):
+        self.command = command
+        self.cache = cache
+
+    def __enter__(self):
+        cmd = self.command
+        port = free_port()
+        env = {**cmd.env, "PAGE_CACHE_SECONDS": "600" if self.cache == "on" else "0"}
+        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                gunicorn,
+                "bochum2015.wsgi:application",
+                "-w",
+                str(cmd.workers),
+                "-b",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                "--timeout",
+                "120",
+            ],
+            env=env,
+            cwd=settings.BASE_DIR,
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                cmd.fetch(base + "/robots.txt")
+                break
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.__exit__()
+                    raise CommandError("gunicorn did not start") from None
+                time.sleep(0.3)
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        cmd.current_workers = [int(pid) for pid in children.read_text().split()]
+        cmd.stdout.write(f"gunicorn on {base}, page cache {self.cache}, workers {cmd.current_workers}")
+        return base
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
