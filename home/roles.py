@@ -32,10 +32,10 @@ APPROVAL_TASK_NAME = "Freigabe durch die Chefredaktion"
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 # The section trees the approval workflow applies to (the German index pages).
-MODERATED_SECTIONS = ["network.FocusSectorIndexPage", "network.NetworkIndexPage"]
+MODERATED_SECTIONS = ["news.NewsIndexPage", "network.FocusSectorIndexPage", "network.NetworkIndexPage"]
 
 # Snippets the editors maintain and the translators translate.
-EDITORIAL_SNIPPETS = ["network.ContactPerson"]
+EDITORIAL_SNIPPETS = ["network.ContactPerson", "news.NewsTag"]
 
 _EDITOR_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 

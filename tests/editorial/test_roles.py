@@ -143,8 +143,18 @@ def test_moderator_can_publish(client, moderator, german_page):
     assert "<h1>Netzwerk Produktion Bochum</h1>" in client.get(german_page.url).content.decode()
 
 
-@pytest.mark.parametrize("slug", ["fokusbranchen", "verkehrstechnik-automotive", "netzwerke", "netzwerk-produktion"])
-def test_approval_workflow_covers_the_german_sector_and_network_trees(slug):
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "aktuelles",
+        "netzwerk-produktion-auftakt",
+        "fokusbranchen",
+        "verkehrstechnik-automotive",
+        "netzwerke",
+        "netzwerk-produktion",
+    ],
+)
+def test_approval_workflow_covers_the_german_news_sector_and_network_trees(slug):
     page = Page.objects.get(locale__language_code="de", slug=slug)
     assert page.get_workflow().name == WORKFLOW_NAME
     english = page.get_translations().get()
