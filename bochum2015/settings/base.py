@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -197,6 +198,27 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_FINDERS = []  # no third-party embeds
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+
+def machine_translator_from_env(environ=os.environ):
+    """wagtail-localize's machine translation: off unless a provider and its key are set."""
+    provider = environ.get("MACHINE_TRANSLATION_PROVIDER", "").strip().lower()
+    key = environ.get("MACHINE_TRANSLATION_KEY", "").strip()
+    if not (provider and key):
+        return None
+    if provider == "deepl":
+        return {"CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator", "OPTIONS": {"AUTH_KEY": key}}
+    if provider == "libretranslate" and environ.get("MACHINE_TRANSLATION_URL"):
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {"LIBRETRANSLATE_URL": environ["MACHINE_TRANSLATION_URL"], "API_KEY": key},
+        }
+    raise ImproperlyConfigured(
+        "MACHINE_TRANSLATION_PROVIDER must be 'deepl', or 'libretranslate' together with MACHINE_TRANSLATION_URL"
+    )
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 
 LOGGING = {
     "version": 1,
