@@ -24,6 +24,7 @@ from wagtail.models import (
 EDITORS = "Redaktion"
 MODERATORS = "Chefredaktion"
 TRANSLATORS = "Übersetzung"
+CONTACT_PERSONS = "Ansprechpersonen"
 
 WORKFLOW_NAME = "Freigabe / Approval"
 APPROVAL_TASK_NAME = "Freigabe durch die Chefredaktion"
@@ -35,7 +36,11 @@ WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 MODERATED_SECTIONS = ["news.NewsIndexPage", "network.FocusSectorIndexPage", "network.NetworkIndexPage"]
 
 # Snippets the editors maintain and the translators translate.
-EDITORIAL_SNIPPETS = ["network.ContactPerson", "news.NewsTag"]
+EDITORIAL_SNIPPETS = ["network.Company", "network.ContactPerson", "network.Topic", "news.NewsTag"]
+
+# Companies' requests to take part in a network: personal data, read and answered by the
+# moderators and the networks' contact persons only.
+_PARTICIPATION_REQUESTS = ["network.view_participationrequest", "network.change_participationrequest"]
 
 _EDITOR_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 
@@ -52,7 +57,7 @@ ROLES = {
         "english_pages": [],
         "collection": _EDITOR_MEDIA,
         "snippets": ["add", "change"],
-        "global": [],
+        "global": _PARTICIPATION_REQUESTS,
     },
     TRANSLATORS: {
         "german_pages": [],
@@ -60,6 +65,13 @@ ROLES = {
         "collection": ["choose_image", "choose_document"],
         "snippets": ["change"],
         "global": ["wagtail_localize.submit_translation"],
+    },
+    CONTACT_PERSONS: {
+        "german_pages": [],
+        "english_pages": [],
+        "collection": [],
+        "snippets": [],
+        "global": _PARTICIPATION_REQUESTS,
     },
 }
 

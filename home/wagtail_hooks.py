@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.models import Locale, Page, TranslatableMixin
 
+from .dashboard import panels_for
 from .models import HomePage
 from .roles import EDITORS, MODERATORS, TRANSLATORS
 from .translation import translations_out_of_date
@@ -96,3 +97,8 @@ def tell_translators_when_the_source_changed(request, page):
 @hooks.register("register_rich_text_features", order=1)
 def page_links_in_the_readers_language(features):
     features.register_link_type(LanguageAwarePageLinkHandler)
+
+
+@hooks.register("construct_homepage_panels")
+def editorial_dashboard_panels(request, panels):
+    panels.extend(panels_for(request.user))

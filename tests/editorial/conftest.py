@@ -6,7 +6,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
-from home.roles import EDITORS, MODERATORS, TRANSLATORS
+from home.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
 
 
 def _member_of(django_user_model, username, group_name):
@@ -23,6 +23,11 @@ def editor(django_user_model):
 @pytest.fixture
 def moderator(django_user_model):
     return _member_of(django_user_model, "moritz", MODERATORS)
+
+
+@pytest.fixture
+def contact_person(django_user_model):
+    return _member_of(django_user_model, "konrad", CONTACT_PERSONS)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from wagtail.users.models import UserProfile
 
-from home.roles import EDITORS, MODERATORS, TRANSLATORS, setup_roles
+from home.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS, setup_roles
 
 # Each app contributes a `demo.load(out)`; order matters where pages link to each other.
 DEMO_MODULES = ["home.demo", "network.demo", "news.demo"]
@@ -18,6 +18,7 @@ DEMO_ROLE_USERS = [
     ("redaktion", EDITORS, "de"),
     ("chefredaktion", MODERATORS, "de"),
     ("uebersetzung", TRANSLATORS, "en"),
+    ("ansprechperson", CONTACT_PERSONS, "de"),
 ]
 
 
