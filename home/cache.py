@@ -47,6 +47,7 @@ NOT_SHOWN_ON_PAGES = {
     "wagtailusers.userprofile",
     "admin.logentry",
     "wagtailforms.formsubmission",
+    "network.participationrequest",
 }
 NOT_SHOWN_ON_PAGES_APPS = {"axes"}
 

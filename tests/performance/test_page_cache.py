@@ -202,6 +202,36 @@ def test_a_changed_legal_page_setting_shows_in_every_footer(client):
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
+def test_two_visitors_can_take_part_through_the_same_cached_network_page(monkeypatch):
+    from network.models import ParticipationRequest
+
+    monkeypatch.setattr("network.forms.MIN_FILL_SECONDS", 0)  # the test fills in faster than a person
+    url = "/de/netzwerke/netzwerk-produktion/"
+    visitors = [Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)]
+    pages = [visitor.get(url) for visitor in visitors]
+    assert [page["X-Page-Cache"] for page in pages] == ["miss", "hit"]
+    tokens = [CSRF_INPUT.search(page.content.decode()).group(1) for page in pages]
+    assert tokens[0] != tokens[1]
+    for number, (visitor, page, token) in enumerate(zip(visitors, pages, tokens, strict=True)):
+        started = re.search(r'name="started" value="([^"]+)"', page.content.decode()).group(1)
+        response = visitor.post(
+            url,
+            {
+                "csrfmiddlewaretoken": token,
+                "company": f"Firma {number}",
+                "contact_name": f"Person {number}",
+                "email": f"person{number}@example.org",
+                "message": "Wir möchten mitmachen.",
+                "consent": "on",
+                "homepage": "",
+                "started": started,
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:500]
+        assert response["Location"].endswith("/thanks/")
+    assert set(ParticipationRequest.objects.values_list("company", flat=True)) == {"Firma 0", "Firma 1"}
+
+
 @pytest.mark.urls("tests.performance.urls")
 def test_two_visitors_can_submit_the_form_of_the_same_cached_page():
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)

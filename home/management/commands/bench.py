@@ -217,12 +217,12 @@ class Command(BaseCommand):
 
     def measure(self, url):
         subprocess.run(  # noqa: S603
-            ["wrk", "-t1", f"-c{self.connections}", f"-d{WARM_UP_SECONDS}s", url],  # noqa: S607
+            ["wrk", "-t1", f"-c{self.connections}", f"-d{WARM_UP_SECONDS}s", "--timeout", "60s", url],  # noqa: S607
             check=True,
             capture_output=True,
         )
         result = subprocess.run(  # noqa: S603
-            ["wrk", "-t1", f"-c{self.connections}", f"-d{self.duration}s", "--latency", url],  # noqa: S607
+            ["wrk", "-t1", f"-c{self.connections}", f"-d{self.duration}s", "--timeout", "60s", "--latency", url],  # noqa: S607
             check=True,
             capture_output=True,
             text=True,
