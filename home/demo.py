@@ -9,7 +9,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
 from .demo_tools import bilingual_page, demo_image, stream
-from .models import ContactSettings, HomePage, LegalPagesSettings, StandardPage
+from .models import ContactSettings, HomePage, LegalPagesSettings, SearchPage, StandardPage
 from .translation import english_locale
 
 
@@ -20,8 +20,18 @@ def load(out):
     privacy = _privacy(home)
     accessibility = _accessibility(home)
     _settings(legal_notice, privacy, accessibility)
+    _search(home)
     out(f"  general pages: {about[0].title}, {legal_notice.title}, {privacy.title}, {accessibility.title}")
     return {"home": home}
+
+
+def _search(home):
+    return bilingual_page(
+        home,
+        SearchPage,
+        {"title": "Suche", "slug": "suche", "intro": "Durchsuchen Sie Nachrichten, Fokusbranchen und Netzwerke."},
+        {"title": "Search", "slug": "search", "intro": "Search the news, focus sectors and networks."},
+    )
 
 
 def _site_and_home(out):

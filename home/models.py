@@ -1,3 +1,6 @@
+import re
+import unicodedata
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +11,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
+from .pagination import paginate
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
 
 
 class BasePage(Page):
@@ -161,3 +168,58 @@ class CacheGeneration(models.Model):
 
     def __str__(self):
         return self.token
+
+
+def clean_search_query(raw):
+    """What the visitor typed, made safe to search for: control characters dropped, white
+    space collapsed, at most SEARCH_QUERY_MAX_LENGTH characters."""
+    printable = "".join(" " if unicodedata.category(char)[0] in "CZ" else char for char in raw)
+    return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH].strip()
+
+
+def search_terms(query):
+    """The words of a query, lower case, without operators or quotes: the database backends
+    get plain words only (SQLite's full-text syntax would fail on a stray quote)."""
+    return " ".join(re.sub(r"[^\w]+", " ", query).lower().split())
+
+
+class SearchPage(BasePage):
+    """The site search of one language: live pages of that language, most relevant or
+    newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short text above the search field."))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = []
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("search page")
+
+    def search(self, query, newest_first=False):
+        from .search_backend import backend_name_for
+
+        pages = Page.objects.live().public().filter(locale_id=self.locale_id).not_type(SearchPage)
+        if newest_first:
+            pages = pages.order_by("-first_published_at")
+        return pages.search(
+            query, backend=backend_name_for(self.locale.language_code), order_by_relevance=not newest_first
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query = clean_search_query(request.GET.get("q", ""))
+        newest_first = request.GET.get("sort") == "date"
+        context.update(search_query=query, newest_first=newest_first, results=None)
+        if query:
+            terms = search_terms(query)
+            found = self.search(terms, newest_first) if terms else Page.objects.none()
+            results = paginate(request, found, SEARCH_RESULTS_PER_PAGE)
+            # One query per page type shown, at most ten.
+            specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()}
+            context["results"] = results
+            context["result_pages"] = [specific[page.pk] for page in results if page.pk in specific]
+        return context

@@ -6,6 +6,8 @@ The Netzwerk Produktion kick-off article is the initiative's press release of 7 
 import datetime
 import uuid
 
+from django.utils import timezone
+
 from home.demo_tools import DEMO_NAMESPACE, bilingual_page, bilingual_snippet, demo_image, stream
 
 from .models import NewsArticleNetwork, NewsArticlePage, NewsArticleSector, NewsArticleTag, NewsIndexPage, NewsTag
@@ -359,7 +361,16 @@ def load(out):
             "sector_links": [NewsArticleSector(sector=sectors[slug]) for slug in sector_slugs if slug in sectors],
             "network_links": [NewsArticleNetwork(network=page) for page in networks if page],
         }
-        return bilingual_page(index, NewsArticlePage, german_fields, english_fields, shared=shared)
+        german_page, english_page = bilingual_page(
+            index, NewsArticlePage, german_fields, english_fields, shared=shared
+        )
+        # These are archive press releases: they were first published on their date, which
+        # orders them in the search's "newest first" and dates them in the feeds.
+        published = timezone.make_aware(datetime.datetime.combine(date, datetime.time(10)))
+        NewsArticlePage.objects.filter(translation_key=german_page.translation_key).update(
+            first_published_at=published
+        )
+        return german_page, english_page
 
     article(
         datetime.date(2008, 11, 6),

@@ -95,12 +95,13 @@ def tagged_any(translation_keys):
 
 def latest_articles_for(page, limit=3):
     """The newest live articles of `page`'s locale related to it (a FocusSectorPage or a
-    NetworkPage of any locale), with lead images ready for rendering; two queries."""
+    NetworkPage of any locale), with lead images ready for rendering; three queries (view
+    restrictions, articles with their images, renditions) however many articles there are."""
     return list(with_card_images(live_articles(page.locale_id).filter(linked_to(page.translation_key)))[:limit])
 
 
 def latest_articles(locale_id, limit=3):
-    """The newest live articles of a locale, for the home page (two queries)."""
+    """The newest live articles of a locale, for the home page (three queries)."""
     return list(with_card_images(live_articles(locale_id))[:limit])
 
 

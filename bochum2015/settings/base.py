@@ -184,8 +184,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Bochum 2015"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# One database search backend per language (PostgreSQL stems each with its own dictionary);
+# they share one index table, see home/search_backend.py. The search page uses the backend
+# named like the language being shown, or "default".
+WAGTAILSEARCH_LANGUAGE_CONFIGS = {"de": "german", "en": "english"}
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "german"},
+    "en": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "english", "AUTO_UPDATE": False},
 }
 # The admin makes no request to other hosts either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -140,3 +140,17 @@ def untranslated_notice(context):
     request = context["request"]
     page = untranslated_page(request)
     return {"page": page, "url": page.get_url(request) if page else ""}
+
+
+@register.simple_tag(takes_context=True)
+def search_page_url(context):
+    """The address of the search page of the language being shown ("" without one)."""
+    request = context["request"]
+
+    def find():
+        from home.models import SearchPage
+
+        page = SearchPage.objects.live().filter(locale__language_code=translation.get_language()).first()
+        return page.get_url(request) if page else ""
+
+    return cached_fragment(request, "search-page-url", find)

@@ -1,0 +1,108 @@
+"""The site search: one page per language, only live pages of that language, any query
+returns a normal page, German and English stemming on PostgreSQL."""
+
+import re
+
+import pytest
+
+from django.db import connection
+
+from home.models import HomePage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(response):
+    assert response.status_code == 200
+    return re.findall(r'<h3 class="search-result__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_german_search_finds_german_pages_only(client):
+    titles = result_titles(client.get("/de/suche/", {"q": "Netzwerk Produktion"}))
+    assert "Netzwerk Produktion: Gemeinsam mehr erreichen" in titles
+    assert "Netzwerk Produktion" in titles
+    assert not any("Production" in title for title in titles)
+
+
+def test_english_search_finds_english_pages_only(client):
+    titles = result_titles(client.get("/en/search/", {"q": "production network"}))
+    assert "Production Network: achieving more together" in titles
+    assert not any("Netzwerk" in title for title in titles)
+
+
+def test_result_shows_title_type_date_and_snippet(client):
+    html = client.get("/en/search/", {"q": "kick-off meeting moderated"}).content.decode()
+    result = html[html.index('<li class="search-result">') :]
+    result = result[: result.index("</li>")]
+    assert ">Production Network: achieving more together</a>" in result
+    assert "News article" in result
+    assert '<time datetime="2008-11-06">6 November 2008</time>' in result
+    assert "on Thursday evening (6 November)" in result
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "x" * 2000,
+        'Netzwerk "Produktion',
+        "'; DROP TABLE wagtailcore_page; --",
+        "1 OR 1=1",
+        "😀🏭 Netzwerk",
+        "Netz\x00werk\x07\x1b",
+        "NEAR(a b) AND OR NOT * ^ -",
+        "%_\\",
+        "<script>alert(1)</script>",
+    ],
+)
+@pytest.mark.parametrize("url", ["/de/suche/", "/en/search/"])
+def test_any_query_returns_a_normal_page(client, url, query):
+    response = client.get(url, {"q": query, "page": "x", "sort": "%%"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>" in html and "<script>alert(1)" not in html
+
+
+def test_empty_query_asks_for_a_term(client):
+    assert "Geben Sie einen Suchbegriff ein." in client.get("/de/suche/").content.decode()
+    assert "Enter a search term." in client.get("/en/search/?q=").content.decode()
+
+
+def test_ten_results_per_page_and_pagination_keeps_the_query(client):
+    home = HomePage.objects.get(locale__language_code="de")
+    for number in range(12):
+        home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
+    first = client.get("/de/suche/", {"q": "Kaltwalzwerk"})
+    assert len(result_titles(first)) == 10
+    assert 'href="?q=Kaltwalzwerk&amp;page=2"' in first.content.decode()
+    assert len(result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk", "page": "2"}))) == 2
+
+
+def test_newest_first_orders_by_publication(client):
+    titles = result_titles(client.get("/de/suche/", {"q": "Netzwerk Produktion", "sort": "date"}))
+    assert titles.index("Netzwerk Produktion: zweites Treffen mit ersten Projekten") < titles.index(
+        "Netzwerk Produktion: Gemeinsam mehr erreichen"
+    )
+
+
+def test_every_page_has_a_labelled_search_field_in_the_header(client):
+    for url, action in [("/de/ueber-uns/", "/de/suche/"), ("/en/news/", "/en/search/")]:
+        html = client.get(url).content.decode()
+        header = html[html.index('<header class="site-header">') : html.index("</header>")]
+        assert f'<form class="site-search" role="search" method="get" action="{action}">' in header
+        assert '<label class="visually-hidden" for="site-search-q">' in header
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming needs PostgreSQL's text search dictionaries")
+def test_german_and_english_stemming_on_postgresql(client):
+    german_home = HomePage.objects.get(locale__language_code="de")
+    german_home.add_child(
+        instance=StandardPage(title="Werkbank", slug="werkbank", intro="Die Werkbank des Unternehmens steht bereit.")
+    )
+    english_home = HomePage.objects.get(locale__language_code="en")
+    english_home.add_child(
+        instance=StandardPage(title="Workbench", slug="workbench", intro="The company's workbenches are ready.")
+    )
+    assert result_titles(client.get("/de/suche/", {"q": "Unternehmen Werkbank"})) == ["Werkbank"]
+    assert result_titles(client.get("/en/search/", {"q": "companies workbench"})) == ["Workbench"]
