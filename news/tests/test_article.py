@@ -153,3 +153,47 @@ def test_latest_articles_leave_out_other_pages_drafts(empty_index):
     )
     assert draft not in latest_articles_for(sector)
     assert isinstance(Page.objects.get(pk=draft.pk).specific, NewsArticlePage)
+
+
+class ArticleAdminTest(WagtailPageTestCase):
+    def test_editor_creates_an_article_with_tags_sector_and_fact_box(self):
+        from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+        from news.models import NewsTag
+
+        index = NewsIndexPage.objects.get(locale__language_code="de")
+        tag = NewsTag.objects.get(slug="netzwerk", locale__language_code="de")
+        sector = FocusSectorPage.objects.get(slug="metallverarbeitung")
+        self.login()
+        self.assertCanCreate(
+            index,
+            NewsArticlePage,
+            nested_form_data(
+                {
+                    "title": "Neue Halle eröffnet",
+                    "slug": "neue-halle",
+                    "date": "2024-05-02",
+                    "teaser": "Eine neue Fertigungshalle geht in Betrieb.",
+                    "lead_image_alt": "",
+                    "body": streamfield(
+                        [
+                            ("paragraph", rich_text("<p>Die Halle ist 4 000 Quadratmeter groß.</p>")),
+                            (
+                                "fact_box",
+                                {
+                                    "title": "Fakten",
+                                    "facts": streamfield([("item", "4 000 m²"), ("item", "30 Plätze")]),
+                                },
+                            ),
+                        ]
+                    ),
+                    "tag_links": inline_formset([{"tag": tag.pk}]),
+                    "sector_links": inline_formset([{"sector": sector.pk}]),
+                    "network_links": inline_formset([]),
+                }
+            ),
+        )
+        article = NewsArticlePage.objects.get(slug="neue-halle")
+        self.assertEqual(article.date, datetime.date(2024, 5, 2))
+        self.assertEqual([t.name for t in article.tags()], ["Netzwerk"])
+        self.assertEqual(list(article.body[1].value["facts"]), ["4 000 m²", "30 Plätze"])
