@@ -4,10 +4,11 @@ The demo content and the tests use this: German is the source, and the English v
 is a real wagtail-localize translation (TranslationSource, Translation, StringTranslation),
 so translators can open and continue it in the admin."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
-from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
@@ -74,3 +75,24 @@ def translations_out_of_date():
         last_published_at__gt=OuterRef("source__last_updated_at"),
     )
     return Translation.objects.filter(enabled=True).filter(Exists(published_since_sync))
+
+
+def snippets_without_translation(page):
+    """The translatable snippets `page` shows that have no version in the page's language yet
+    (the site shows them in their own language until they are translated)."""
+    ids_by_model = {}
+    references = ReferenceIndex.get_references_for_object(page).values_list("to_content_type_id", "to_object_id")
+    for content_type_id, object_id in references.distinct():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None and issubclass(model, TranslatableMixin) and not issubclass(model, Page):
+            ids_by_model.setdefault(model, set()).add(object_id)
+    missing = []
+    for model, ids in ids_by_model.items():
+        others = list(model.objects.filter(pk__in=ids).exclude(locale_id=page.locale_id))
+        translated = set(
+            model.objects.filter(
+                locale_id=page.locale_id, translation_key__in=[other.translation_key for other in others]
+            ).values_list("translation_key", flat=True)
+        )
+        missing += [other for other in others if other.translation_key not in translated]
+    return missing

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from .dashboard import panels_for
 from .models import HomePage
 from .roles import EDITORS, MODERATORS, TRANSLATORS
-from .translation import translations_out_of_date
+from .translation import snippets_without_translation, translations_out_of_date
 from .untranslated import LanguageAwarePageLinkHandler
 
 
@@ -102,3 +102,25 @@ def page_links_in_the_readers_language(features):
 @hooks.register("construct_homepage_panels")
 def editorial_dashboard_panels(request, panels):
     panels.extend(panels_for(request.user))
+
+
+@hooks.register("before_edit_page", order=-10)
+def note_snippets_shown_in_another_language(request, page):
+    if request.method != "GET" or page.locale_id == Locale.get_default().pk:
+        return
+    missing = snippets_without_translation(page)
+    if not missing:
+        return
+    names = ", ".join(f"{obj._meta.verbose_name} “{obj}”" for obj in missing)
+    messages.warning(
+        request,
+        _(
+            "Not everything this page shows has a %(language)s version yet, so the site shows it in "
+            "%(original)s: %(names)s. Translate it under Snippets."
+        )
+        % {
+            "names": names,
+            "language": page.locale.get_display_name(),
+            "original": missing[0].locale.get_display_name(),
+        },
+    )

@@ -17,6 +17,9 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from home.models import HomePage, StandardPage
+from home.translation import translate
+
+from .test_roles import _with
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +180,32 @@ def test_editor_cannot_download_or_upload_english_strings(client, editor, transl
     client.force_login(editor)
     response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_untranslated_snippet_falls_back_to_german_with_a_note_for_the_translator(
+    client, translator, moderator, german_page, english_page, django_capture_on_commit_callbacks
+):
+    from network.models import NetworkTopic, Topic
+
+    topic = Topic.objects.create(name="Energieeffizienz", description="Weniger Strom pro Werkstück.")
+    german_page.topic_links.add(NetworkTopic(topic=topic))
+    german_page.save_revision().publish()
+
+    client.force_login(translator)
+    source = Translation.objects.get(source__object_id=german_page.translation_key, target_locale=english_page.locale)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:update_translations", args=[source.source_id]), {"publish_translations": "on"}
+        )
+    assert response.status_code == 302
+
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[english_page.pk])).content.decode()
+    assert "so the site shows it in German: topic “Energieeffizienz”. Translate it under Snippets." in edit
+    site = client.get(english_page.url)
+    assert site.status_code == 200
+    assert "Energieeffizienz" in site.content.decode()
+
+    translate(topic, _with(topic, name="Energy efficiency", description="Less power per workpiece."))
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[english_page.pk])).content.decode()
+    assert "Energieeffizienz" not in edit
+    assert "Energy efficiency" in client.get(english_page.url).content.decode()

@@ -1,0 +1,78 @@
+"""Admin language, the userbar with its accessibility checker, and previews of every page type."""
+
+from urllib.parse import urlencode
+
+import pytest
+
+from django.urls import reverse
+
+from wagtail.models import Locale, Page, get_page_models
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import Translation
+
+from .test_translation_flow import _editor_props
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(("preference", "language"), [("", "de"), ("de", "de"), ("en", "en")])
+def test_admin_speaks_the_users_preferred_language_and_german_by_default(client, editor, preference, language):
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = preference
+    profile.save()
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'<html lang="{language}"' in html
+    assert ("Next network meetings" if language == "en" else "Nächste Netzwerktreffen") in html
+
+
+def test_logged_in_editors_get_the_userbar_with_the_accessibility_checker(client, editor):
+    client.force_login(editor)
+    html = client.get("/de/ueber-uns/").content.decode()
+    assert "data-wagtail-userbar" in html
+    assert 'id="checker-axe-configuration"' in html
+
+
+def test_visitors_get_no_userbar(client):
+    assert "data-wagtail-userbar" not in client.get("/de/ueber-uns/").content.decode()
+
+
+def _page_types():
+    return [model for model in get_page_models() if model is not Page]
+
+
+def _one_translated_page(model):
+    english = Locale.objects.get(language_code="en")
+    for page in model.objects.live().filter(locale__language_code="de"):
+        translation = page.get_translation_or_none(english)
+        if translation is not None and translation.live:
+            return page, translation.specific
+    pytest.fail(f"the demo content has no {model.__name__} in German and English")
+
+
+@pytest.mark.parametrize("model", _page_types(), ids=lambda model: model.__name__)
+def test_every_page_type_previews_its_draft_in_both_languages(client, moderator, translator, model):
+    german, english = _one_translated_page(model)
+
+    german.title = f"{german.title} (Entwurf)"
+    german.save_revision()
+    client.force_login(moderator)
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[german.pk]))
+    assert response.status_code == 200
+    assert f"{german.title}" in response.content.decode()
+    assert "(Entwurf)" not in client.get(Page.objects.get(pk=german.pk).url).content.decode()
+
+    client.force_login(translator)
+    title = next(s for s in _editor_props(client, english)["segments"] if s["contentPath"] == "title")
+    client.put(
+        title["editUrl"],
+        urlencode({"value": f"{english.title} (draft)"}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    translation = Translation.objects.get(source__object_id=german.translation_key, target_locale=english.locale)
+    response = client.get(reverse("wagtail_localize:preview_translation", args=[translation.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"{english.title} (draft)" in html and '<html lang="en">' in html
+    client.logout()
+    assert "(draft)" not in client.get(english.url).content.decode()
