@@ -2,6 +2,7 @@ from django import template
 from django.utils import dateformat, translation
 from django.utils.translation import pgettext
 
+from home.cache import cached_fragment
 from network.models import FocusSectorPage
 from news.models import NewsIndexPage, latest_articles, latest_articles_for
 
@@ -17,21 +18,20 @@ def news_date(value):
     return dateformat.format(value, pgettext("date format", "j F Y"))
 
 
-def _news_index(request):
-    """The live news index of the language being shown, fetched once per request."""
-    language = translation.get_language()
-    cache = getattr(request, "_news_indexes", None)
-    if cache is None:
-        cache = request._news_indexes = {}
-    if language not in cache:
-        cache[language] = NewsIndexPage.objects.live().filter(locale__language_code=language).first()
-    return cache[language]
+def news_index_link(request):
+    """Title, URL and feed URL of the live news index of the language being shown ({} without
+    one): read once per request and cached until the next content change (home.cache)."""
+    if not hasattr(request, "_news_index_link"):
 
+        def find():
+            index = NewsIndexPage.objects.live().filter(locale__language_code=translation.get_language()).first()
+            if index is None:
+                return {}
+            url = index.get_url(request)
+            return {"title": index.title, "url": url, "feed_url": request.build_absolute_uri(url + "feed/")}
 
-@register.simple_tag(takes_context=True)
-def news_index(context):
-    request = context.get("request")
-    return _news_index(request) if request else None
+        request._news_index_link = cached_fragment(request, "news-index-link", find)
+    return request._news_index_link
 
 
 @register.inclusion_tag("news/components/feed_links.html", takes_context=True)
@@ -39,14 +39,14 @@ def news_feed_links(context):
     """`<link rel="alternate">` to the news feed of the language, and to the sector's feed
     on a focus sector page."""
     request = context.get("request")
-    index = _news_index(request) if request else None
-    if index is None:
+    index = news_index_link(request) if request else {}
+    if not index:
         return {"feeds": []}
-    feed_url = request.build_absolute_uri(index.url + "feed/")
-    feeds = [{"title": f"{index.title} – Bochum 2015", "url": feed_url}]
+    feeds = [{"title": f"{index['title']} – Bochum 2015", "url": index["feed_url"]}]
     page = context.get("page")
     if isinstance(page, FocusSectorPage):
-        feeds.append({"title": f"{index.title}: {page.title} – Bochum 2015", "url": f"{feed_url}?sector={page.slug}"})
+        title = f"{index['title']}: {page.title} – Bochum 2015"
+        feeds.append({"title": title, "url": f"{index['feed_url']}?sector={page.slug}"})
     return {"feeds": feeds}
 
 
@@ -56,15 +56,13 @@ def latest_news(context, page=None, limit=3, heading_level=2):
     request = context.get("request")
     if page is not None and page.pk:
         articles = latest_articles_for(page, limit=limit)
-        locale_id = page.locale_id
     else:
-        home = context.get("page")
-        locale_id = getattr(home, "locale_id", None)
+        locale_id = getattr(context.get("page"), "locale_id", None)
         articles = latest_articles(locale_id, limit=limit) if locale_id else []
     return {
         "request": request,
         "articles": articles,
-        "news_index": _news_index(request) if request else None,
+        "news_index": news_index_link(request) if request else {},
         "heading_level": heading_level,
         "related_to": page,
     }

@@ -197,3 +197,28 @@ class ArticleAdminTest(WagtailPageTestCase):
         self.assertEqual(article.date, datetime.date(2024, 5, 2))
         self.assertEqual([t.name for t in article.tags()], ["Netzwerk"])
         self.assertEqual(list(article.body[1].value["facts"]), ["4 000 m²", "30 Plätze"])
+
+
+def test_gallery_and_fact_box_render_with_alt_texts_and_captions(client, empty_index):
+    image = get_image_model().objects.create(title="Halle", file=get_test_image_file())
+    picture = {"image": image.pk, "alt_text": "Blick in die neue Halle", "decorative": False}
+    article = NewsArticlePageFactory(
+        parent=empty_index,
+        title="Galerie",
+        body=[
+            {
+                "type": "gallery",
+                "value": {
+                    "title": "Impressionen",
+                    "images": [{"image": picture, "caption": "Die Halle"}, {"image": picture, "caption": "Von oben"}],
+                },
+            },
+            {"type": "fact_box", "value": {"title": "Auf einen Blick", "facts": ["4 000 m²", "30 Arbeitsplätze"]}},
+        ],
+    )
+    html = client.get(article.url).content.decode()
+    gallery = html[html.index('<section class="block-gallery"') : html.index("</section>")]
+    assert gallery.count('alt="Blick in die neue Halle"') == 2
+    assert "<figcaption>Die Halle</figcaption>" in gallery and "<figcaption>Von oben</figcaption>" in gallery
+    assert '<aside class="block-fact-box" aria-label="Auf einen Blick">' in html
+    assert "<li>30 Arbeitsplätze</li>" in html
