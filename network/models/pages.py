@@ -440,7 +440,9 @@ class CompanyDirectoryPage(IntroPage):
         german = Locale.get_default()
         competences = Tag.objects.filter(network_companycompetence_items__content_object__locale=german)
         form = CompanyFilterForm(request.GET or None, sectors=sectors, competences=competences.distinct())
-        companies = Company.objects.filter(locale=german).order_by("name")
+        # Logos joined and their renditions prefetched: no query per company card.
+        companies = Company.objects.filter(locale=german).select_related("logo").order_by("name")
+        companies = companies.prefetch_related("logo__renditions")
         if form.is_valid():
             data = form.cleaned_data
             if data["q"]:
@@ -476,7 +478,9 @@ def company_cards(companies, locale, sectors):
         return []
     ids = [company.pk for company in companies]
     keys = [company.translation_key for company in companies]
-    localized = in_locale(companies, locale, Company.objects.select_related("logo"))
+    localized = in_locale(
+        companies, locale, Company.objects.select_related("logo").prefetch_related("logo__renditions")
+    )
     sector_by_key = {sector.translation_key: sector for sector in sectors}
     sector_keys = {}
     for company_id, key in Company.sectors.through.objects.filter(company_id__in=ids).values_list(

@@ -243,18 +243,21 @@ class Command(BaseCommand):
         self.progress(f"{count} companies in German and English")
         from taggit.models import Tag
 
-        tags = Tag.objects.bulk_create([Tag(name=f"Kompetenz {n}", slug=f"kompetenz-{n}") for n in range(40)])
+        tags = [
+            Tag.objects.get_or_create(slug=f"kompetenz-{n}", defaults={"name": f"Kompetenz {n}"})[0] for n in range(40)
+        ]
+        first = Company.objects.filter(locale=self.de).count()
         companies = {"de": [], "en": []}
         for code, locale, words in (("de", self.de, WORDS_DE), ("en", self.en, WORDS_EN)):
             rng = random.Random(2015)  # noqa: S311 - repeatable test data
             companies[code] = Company.objects.bulk_create(
                 [
                     Company(
-                        name=f"Bench {n + 1:04d} GmbH",
+                        name=f"Bench {first + n + 1:04d} GmbH",
                         description=sentence(rng, words, 20),
                         city="Bochum",
                         locale=locale,
-                        translation_key=uuid.uuid5(uuid.NAMESPACE_OID, f"bench-company-{n}"),
+                        translation_key=uuid.uuid5(uuid.NAMESPACE_OID, f"bench-company-{first + n}"),
                         logo=self.images[n % len(self.images)],
                     )
                     for n in range(count)
@@ -289,12 +292,13 @@ class Command(BaseCommand):
         count = self.sizes["networks"]
         self.progress(f"{count} networks in German and English")
         networks = {}
+        first = NetworkPage.objects.filter(locale=self.de).count()
         german = add_pages(
             self.parent("network.NetworkIndexPage", self.de),
             [
                 NetworkPage(
-                    title=f"Netzwerk {n + 1}",
-                    slug=f"netzwerk-{n + 1}",
+                    title=f"Netzwerk {first + n + 1}",
+                    slug=f"netzwerk-{first + n + 1}",
                     intro=sentence(self.rng, WORDS_DE, 25),
                     translation_key=uuid.uuid4(),
                 )
@@ -398,23 +402,21 @@ class Command(BaseCommand):
         Tag = model("news.NewsTag")
         tags = {}
         for code, locale, prefix in (("de", self.de, "Thema"), ("en", self.en, "Topic")):
-            tags[code] = Tag.objects.bulk_create(
-                [
-                    Tag(
-                        name=f"{prefix} {n + 1}",
-                        slug=f"{prefix.lower()}-{n + 1}",
-                        locale=locale,
-                        translation_key=uuid.uuid5(uuid.NAMESPACE_OID, f"bench-tag-{n}"),
-                    )
-                    for n in range(20)
-                ]
-            )
+            tags[code] = [
+                Tag.objects.get_or_create(
+                    translation_key=uuid.uuid5(uuid.NAMESPACE_OID, f"bench-tag-{n}"),
+                    locale=locale,
+                    defaults={"name": f"{prefix} {n + 1}", "slug": f"{prefix.lower()}-{n + 1}"},
+                )[0]
+                for n in range(20)
+            ]
+        first = Article.objects.filter(locale=self.de).count()
         today = timezone.localdate()
         for code, locale, words, slug in (("de", self.de, WORDS_DE, "artikel"), ("en", self.en, WORDS_EN, "article")):
             self.progress(f"{count:,} articles ({code})")
             rng = random.Random(2015)  # noqa: S311 - the same choices in both languages
             index = self.parent("news.NewsIndexPage", locale)
-            keys = [uuid.uuid5(uuid.NAMESPACE_OID, f"bench-article-{n}") for n in range(count)]
+            keys = [uuid.uuid5(uuid.NAMESPACE_OID, f"bench-article-{first + n}") for n in range(count)]
             for start in range(0, count, 2_000):
                 pages = []
                 for n in range(start, min(start + 2_000, count)):
@@ -422,7 +424,7 @@ class Command(BaseCommand):
                     pages.append(
                         Article(
                             title=sentence(rng, words, 6)[:-1],
-                            slug=f"{slug}-{n + 1}",
+                            slug=f"{slug}-{first + n + 1}",
                             date=today - datetime.timedelta(days=n // 3),
                             teaser=sentence(rng, words, 30),
                             lead_image_id=image.pk,

@@ -1,0 +1,114 @@
+"""Every page type renders in the same number of SQL queries with little and with more
+content: nothing runs a query per article, company, meeting or list item."""
+
+import io
+import random
+import time
+
+import pytest
+
+from django.core.management.base import OutputWrapper
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Locale
+
+from home.cache import bump_generation
+from home.management.commands.build_bench_data import Command as BenchData
+from home.models import HomePage
+from network.models import (
+    CompanyDirectoryPage,
+    FocusSectorIndexPage,
+    MeetingPage,
+    NetworkIndexPage,
+    NetworkPage,
+    ProjectPage,
+)
+from news.models import NewsArticlePage, NewsIndexPage
+
+pytestmark = pytest.mark.django_db
+
+# The issue's budget for a page of any type, cache off.
+MOST_QUERIES = 15
+
+
+def german(model):
+    return model.objects.live().filter(locale__language_code="de").order_by("path").first()
+
+
+def page_urls():
+    news = german(NewsIndexPage).url
+    meeting = german(MeetingPage).url
+    urls = {
+        "home page": german(HomePage).url,
+        "general page": "/de/ueber-uns/",
+        "sector index": german(FocusSectorIndexPage).url,
+        "sector page": "/de/fokusbranchen/metallverarbeitung/",
+        "network index": german(NetworkIndexPage).url,
+        "network page": german(NetworkPage).url,
+        "meeting page": meeting,
+        "meeting calendar": meeting.rstrip("/") + ".ics",
+        "network calendar": german(NetworkPage).url.rstrip("/") + ".ics",
+        "project page": german(ProjectPage).url,
+        "company directory": german(CompanyDirectoryPage).url,
+        "news index": news,
+        "news index by sector": news + "?sector=metallverarbeitung",
+        "news index page 2": news + "?page=2",
+        "news article": german(NewsArticlePage).url,
+        "news feed": news + "feed/",
+        "sitemap": "/sitemap.xml",
+        "english home page": "/en/",
+        "english news index": german(NewsIndexPage).get_translation(Locale.objects.get(language_code="en")).url,
+    }
+    return urls
+
+
+def count_queries(client, urls):
+    counts = {}
+    for name, url in urls.items():
+        client.get(url)  # renditions and cached fragments are made once
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        counts[name] = len(captured)
+    return counts
+
+
+def add_content(articles, companies, networks, meetings, projects, images):
+    """Content as the benchmark builds it (build_bench_data): articles with lead images, tags,
+    sectors and networks; networks with members; meetings and projects, also below the demo
+    network; companies with logos, sectors and competences."""
+    builder = BenchData(stdout=OutputWrapper(io.StringIO()))
+    builder.sizes = {
+        "articles": articles,
+        "companies": companies,
+        "networks": networks,
+        "meetings": meetings,
+        "projects": projects,
+        "images": images,
+    }
+    builder.rng = random.Random(articles)  # noqa: S311 - test data
+    builder.started = time.monotonic()
+    builder.de, builder.en = (Locale.objects.get(language_code=code) for code in ("de", "en"))
+    builder.images = builder.make_images()
+    builder.sectors = builder.pages_by_locale("network.FocusSectorPage")
+    builder.companies = builder.make_companies()
+    new_networks = builder.make_networks()
+    demo = german(NetworkPage)
+    demo_network = {"de": [demo], "en": [demo.get_translation(builder.en)]}
+    builder.link_networks(demo_network)
+    builder.networks = {code: new_networks[code] + demo_network[code] for code in ("de", "en")}
+    builder.make_meetings_and_projects()
+    builder.make_articles()
+    bump_generation()
+
+
+def test_every_page_type_needs_as_many_queries_with_much_more_content(client):
+    """First a little of everything (so every kind of list item, image and link is there),
+    then twenty times as much: the counts stay the same."""
+    add_content(articles=2, companies=2, networks=1, meetings=2, projects=1, images=2)
+    urls = page_urls()
+    little = count_queries(client, urls)
+    add_content(articles=40, companies=40, networks=3, meetings=10, projects=3, images=4)
+    more = count_queries(client, urls)
+    assert more == little
