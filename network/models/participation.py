@@ -1,5 +1,7 @@
 """Requests of companies to take part in a network ("Teilnahme am Netzwerk")."""
 
+import calendar
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -13,12 +15,7 @@ def retention_cutoff(months=None, now=None):
     year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
     month += 1
     # The same day of the month, or the month's last day where it is shorter (31 March - 1 -> 28/29 Feb).
-    for day in range(now.day, 27, -1):
-        try:
-            return now.replace(year=year, month=month, day=day)
-        except ValueError:
-            continue
-    return now.replace(year=year, month=month, day=min(now.day, 28))
+    return now.replace(year=year, month=month, day=min(now.day, calendar.monthrange(year, month)[1]))
 
 
 class ParticipationRequest(models.Model):

@@ -1,0 +1,129 @@
+"""Meetings as iCalendar files (RFC 5545, Europe/Berlin) and as JSON-LD events."""
+
+import datetime
+import json
+import re
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from network.models import MeetingPage, NetworkPage
+
+from .factories import MeetingPageFactory
+
+pytestmark = pytest.mark.django_db
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _calendar(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment;")
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def _events(calendar):
+    return list(calendar.walk("VEVENT"))
+
+
+def test_kick_off_meeting_downloads_as_an_event_in_berlin_time(client):
+    calendar = _calendar(client, "/de/netzwerke/netzwerk-produktion/auftakttreffen.ics")
+    assert str(calendar["VERSION"]) == "2.0"
+    assert calendar["PRODID"]
+    [timezone] = calendar.walk("VTIMEZONE")
+    assert str(timezone["TZID"]) == "Europe/Berlin"
+    [event] = _events(calendar)
+    assert str(event["SUMMARY"]) == "Auftakttreffen des Netzwerks Produktion"
+    assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert event["DTEND"].params["TZID"] == "Europe/Berlin"
+    start, end = event["DTSTART"].dt, event["DTEND"].dt
+    assert (start.year, start.month, start.day, start.hour, start.minute) == (2008, 11, 6, 18, 0)
+    assert (end.hour, end.minute) == (21, 0)
+    assert start.utcoffset() == datetime.timedelta(hours=1)  # winter time
+    assert "Technologie-Zentrum Ruhr" in str(event["LOCATION"])
+    assert event["UID"] and event["DTSTAMP"]
+    assert str(event["URL"]) == "http://testserver/de/netzwerke/netzwerk-produktion/auftakttreffen/"
+
+
+def test_ics_text_is_rfc_5545_lines():
+    from django.test import Client
+
+    raw = Client().get("/de/netzwerke/netzwerk-produktion/auftakttreffen.ics").content
+    lines = raw.split(b"\r\n")
+    assert lines[0] == b"BEGIN:VCALENDAR" and lines[-2] == b"END:VCALENDAR" and lines[-1] == b""
+    assert all(len(line) <= 75 for line in lines)  # folded
+    assert b"DTSTART;TZID=Europe/Berlin:20081106T180000" in raw
+
+
+def test_english_meeting_has_the_english_summary_and_the_same_uid(client):
+    german = _events(_calendar(client, "/de/netzwerke/netzwerk-produktion/auftakttreffen.ics"))[0]
+    english = _events(_calendar(client, "/en/networks/production-network/kick-off-meeting.ics"))[0]
+    assert str(english["SUMMARY"]) == "Kick-off meeting of the Production Network"
+    assert english["UID"] == german["UID"]
+
+
+def test_network_feed_lists_every_meeting_of_the_network_in_order(client):
+    network = NetworkPage.objects.get(slug="netzwerk-produktion")
+    summer = MeetingPageFactory(
+        parent=network, title="Sommertreffen", start=datetime.datetime(2031, 7, 3, 17, 30, tzinfo=BERLIN)
+    )
+    calendar = _calendar(client, "/de/netzwerke/netzwerk-produktion.ics")
+    events = _events(calendar)
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Auftakttreffen des Netzwerks Produktion",
+        "Zweites Netzwerktreffen",
+        summer.title,
+    ]
+    start = events[-1]["DTSTART"].dt
+    assert (start.hour, start.minute) == (17, 30)
+    assert start.utcoffset() == datetime.timedelta(hours=2)  # summer time
+    assert start.astimezone(datetime.UTC).hour == 15
+
+
+def test_cancelled_meeting_is_marked_cancelled_in_the_calendar(client):
+    network = NetworkPage.objects.get(slug="netzwerk-produktion")
+    MeetingPageFactory(parent=network, title="Abgesagt", slug="abgesagt", status=MeetingPage.Status.CANCELLED)
+    [event] = _events(_calendar(client, "/de/netzwerke/netzwerk-produktion/abgesagt.ics"))
+    assert str(event["STATUS"]) == "CANCELLED"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/de/unternehmen.ics",  # not a meeting or network
+        "/de/netzwerke/netzwerk-produktion/thanks.ics",  # a sub-route, not a page
+        "/de/netzwerke/gibt-es-nicht.ics",
+    ],
+)
+def test_only_meetings_and_networks_have_a_calendar(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_unpublished_meeting_has_no_calendar(client):
+    meeting = MeetingPage.objects.get(slug="auftakttreffen")
+    meeting.unpublish()
+    assert client.get("/de/netzwerke/netzwerk-produktion/auftakttreffen.ics").status_code == 404
+
+
+def test_meeting_page_links_its_calendar_and_describes_the_event_as_json_ld(client):
+    html = client.get("/en/networks/production-network/kick-off-meeting/").content.decode()
+    assert 'href="/en/networks/production-network/kick-off-meeting.ics"' in html
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(match.group(1))
+    assert data["@type"] == "Event"
+    assert data["name"] == "Kick-off meeting of the Production Network"
+    assert data["startDate"] == "2008-11-06T18:00:00+01:00"
+    assert data["endDate"] == "2008-11-06T21:00:00+01:00"
+    assert data["location"]["name"] == "Technologie-Zentrum Ruhr"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+
+
+def test_json_ld_cannot_close_its_script_element(client):
+    network = NetworkPage.objects.get(slug="netzwerk-produktion")
+    MeetingPageFactory(parent=network, title="Treffen", slug="treffen", intro="</script><script>alert(1)</script>")
+    html = client.get("/de/netzwerke/netzwerk-produktion/treffen/").content.decode()
+    assert "<script>alert(1)" not in html
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert json.loads(match.group(1))["description"] == "</script><script>alert(1)</script>"

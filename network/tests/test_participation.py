@@ -1,0 +1,337 @@
+"""Asking to take part in a network: the whole path from the form to the admin and the retention command."""
+
+import csv
+import io
+import time
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+
+from django.core import mail, signing
+from django.core.management import call_command
+from django.utils import timezone
+
+from network.forms import _SIGNING_SALT
+from network.models import NetworkPage, ParticipationRequest
+
+pytestmark = pytest.mark.django_db
+
+GERMAN_URL = "/de/netzwerke/netzwerk-produktion/"
+ENGLISH_URL = "/en/networks/production-network/"
+
+
+def _started(seconds_ago=30):
+    return signing.dumps(time.time() - seconds_ago, salt=_SIGNING_SALT)
+
+
+def _data(**changes):
+    data = {
+        "company": "Muster Metall GmbH",
+        "contact_name": "Erika Muster",
+        "email": "erika@muster-metall.example",
+        "phone": "0234 123456",
+        "message": "Wir fräsen Aluminium und suchen Partner in Bochum.",
+        "consent": "on",
+        "homepage": "",
+        "started": _started(),
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def test_network_page_shows_the_form_with_labels_in_its_language(client):
+    german = client.get(GERMAN_URL).content.decode()
+    assert '<label for="id_company">Unternehmen' in german
+    assert "Anfrage senden" in german
+    assert 'href="/de/datenschutz/"' in german  # the privacy notice the consent refers to
+    english = client.get(ENGLISH_URL).content.decode()
+    assert '<label for="id_company">Company' in english
+    assert "Send request" in english
+    assert 'href="/en/privacy/"' in english
+
+
+def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_contact_persons(client):
+    response = client.post(ENGLISH_URL, _data())
+    assert response.status_code == 302
+    assert response["Location"] == f"{ENGLISH_URL}thanks/"
+    stored = ParticipationRequest.objects.get()
+    assert stored.network.slug == "production-network"
+    assert stored.locale.language_code == "en"
+    assert (stored.company, stored.contact_name, stored.email, stored.phone) == (
+        "Muster Metall GmbH",
+        "Erika Muster",
+        "erika@muster-metall.example",
+        "0234 123456",
+    )
+    assert stored.status == ParticipationRequest.Status.NEW
+    assert "I agree that Bochum 2015 stores my details" in stored.consent_text
+    assert stored.consented_at is not None and stored.notified_at is not None
+    [message] = mail.outbox
+    assert sorted(message.to) == ["marc.otten@example.org", "markus.henkenmeier@example.org"]
+    assert message.reply_to == ["erika@muster-metall.example"]
+    assert "Muster Metall GmbH" in message.subject
+    assert "Wir fräsen Aluminium" in message.body
+    assert f"/admin/participation-requests/inspect/{stored.pk}/" in message.body
+
+
+def test_confirmation_page_thanks_in_the_pages_language_and_shows_no_addresses(client):
+    html = client.get(f"{ENGLISH_URL}thanks/").content.decode()
+    assert "Thank you for your request" in html
+    assert "Production Network" in html
+    main = html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+    assert "@" not in main
+    german = client.get(f"{GERMAN_URL}thanks/").content.decode()
+    assert "Vielen Dank für Ihre Anfrage" in german
+
+
+def test_request_is_stored_before_the_email_is_sent(client):
+    seen_at_send_time = []
+
+    def send(message, *args, **kwargs):
+        seen_at_send_time.append(ParticipationRequest.objects.filter(company="Muster Metall GmbH").count())
+        return 1
+
+    with mock.patch("django.core.mail.EmailMessage.send", autospec=True, side_effect=send):
+        client.post(GERMAN_URL, _data())
+    assert seen_at_send_time == [1]
+
+
+def test_email_failure_keeps_the_request_and_still_thanks_the_visitor(client, caplog):
+    with mock.patch("django.core.mail.EmailMessage.send", side_effect=ConnectionRefusedError("no SMTP")):
+        response = client.post(GERMAN_URL, _data())
+    assert response.status_code == 302
+    assert response["Location"].endswith("/thanks/")
+    stored = ParticipationRequest.objects.get()
+    assert stored.notified_at is None  # editors see the request was not mailed
+    assert "e-mail failed" in caplog.text
+
+
+def test_errors_are_shown_at_each_field_and_everything_typed_is_kept(client):
+    response = client.post(GERMAN_URL, _data(company="", email="keine-adresse", consent=None))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bitte prüfen Sie Ihre Angaben." in html
+    assert '<p class="form-field__error" id="id_company_error">Dieses Feld muss ausgefüllt werden.</p>' in html
+    assert 'id="id_email_error">Bitte gültige E-Mail-Adresse eingeben.</p>' in html
+    assert "Bitte stimmen Sie dem Datenschutzhinweis zu" in html
+    assert 'aria-invalid="true"' in html and 'aria-describedby="id_company_error"' in html
+    assert 'value="keine-adresse"' in html
+    assert 'value="Erika Muster"' in html
+    assert "Wir fräsen Aluminium und suchen Partner in Bochum.</textarea>" in html
+    assert ParticipationRequest.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_english_errors_are_in_english(client):
+    html = client.post(ENGLISH_URL, _data(consent=None)).content.decode()
+    assert "Please check your entries." in html
+    assert "Please agree to the privacy notice so that we can handle your request." in html
+
+
+def test_consent_is_required(client):
+    client.post(GERMAN_URL, _data(consent=None))
+    assert ParticipationRequest.objects.count() == 0
+
+
+def test_filled_honeypot_is_answered_like_a_success_but_not_stored(client):
+    response = client.post(GERMAN_URL, _data(homepage="http://spam.example"))
+    assert response.status_code == 302 and response["Location"].endswith("/thanks/")
+    assert ParticipationRequest.objects.count() == 0
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("kind", ["one second", "forged", "missing"])
+def test_form_posted_faster_than_a_person_types_is_answered_like_a_success_but_not_stored(client, kind):
+    started = {"one second": _started(seconds_ago=1), "forged": "not-signed", "missing": None}[kind]
+    response = client.post(GERMAN_URL, _data(started=started))
+    assert response.status_code == 302 and response["Location"].endswith("/thanks/")
+    assert ParticipationRequest.objects.count() == 0
+
+
+def test_form_is_fine_after_the_minimum_time(client):
+    client.post(GERMAN_URL, _data(started=_started(seconds_ago=4)))
+    assert ParticipationRequest.objects.count() == 1
+
+
+def test_more_than_five_requests_per_address_and_hour_get_a_polite_refusal(client):
+    for number in range(5):
+        response = client.post(GERMAN_URL, _data(company=f"Firma {number}"))
+        assert response.status_code == 302
+    response = client.post(GERMAN_URL, _data(company="Firma 6"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Wir haben in der letzten Stunde bereits mehrere Anfragen von Ihnen erhalten." in html
+    assert 'value="Firma 6"' in html  # still there to send later
+    assert ParticipationRequest.objects.count() == 5
+
+
+def test_rate_limit_counts_the_e_mail_address_from_any_ip_address(client):
+    for number in range(5):
+        client.post(GERMAN_URL, _data(), REMOTE_ADDR=f"192.0.2.{number + 1}")
+    assert client.post(GERMAN_URL, _data(), REMOTE_ADDR="192.0.2.99").status_code == 429
+
+
+def test_rate_limit_counts_the_ip_address_for_any_e_mail_address(client):
+    for number in range(5):
+        client.post(GERMAN_URL, _data(email=f"person{number}@example.org"), REMOTE_ADDR="198.51.100.7")
+    assert client.post(GERMAN_URL, _data(email="new@example.org"), REMOTE_ADDR="198.51.100.7").status_code == 429
+    assert client.post(GERMAN_URL, _data(email="new@example.org"), REMOTE_ADDR="198.51.100.8").status_code == 302
+
+
+def test_rate_limit_forgets_requests_older_than_an_hour(client):
+    for number in range(5):
+        client.post(GERMAN_URL, _data(company=f"Firma {number}"))
+    ParticipationRequest.objects.update(created_at=timezone.now() - timedelta(minutes=61))
+    assert client.post(GERMAN_URL, _data()).status_code == 302
+
+
+def test_stored_request_keeps_no_ip_address(client):
+    client.post(GERMAN_URL, _data(), REMOTE_ADDR="203.0.113.5")
+    stored = ParticipationRequest.objects.get()
+    assert "203.0.113.5" not in str(vars(stored))
+
+
+# The admin
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("chef", "chef@example.org", "a-long-password-123")
+    client.force_login(user)
+    return client
+
+
+def _request(**fields):
+    network = NetworkPage.objects.get(slug="netzwerk-produktion")
+    values = {
+        "network": network,
+        "network_title": network.title,
+        "locale": network.locale,
+        "company": "Muster Metall GmbH",
+        "contact_name": "Erika Muster",
+        "email": "erika@example.org",
+        "message": "Hallo",
+        "consent_text": "Ich bin einverstanden.",
+        "consented_at": timezone.now(),
+    }
+    values.update(fields)
+    return ParticipationRequest.objects.create(**values)
+
+
+def test_admin_lists_requests_and_filters_by_network_and_status(admin_client):
+    new = _request(company="Neue Firma")
+    _request(company="Kontaktierte Firma", status=ParticipationRequest.Status.CONTACTED)
+    listing = admin_client.get("/admin/participation-requests/").content.decode()
+    assert "Neue Firma" in listing and "Kontaktierte Firma" in listing
+    filtered = admin_client.get("/admin/participation-requests/?status=contacted").content.decode()
+    assert "Kontaktierte Firma" in filtered and "Neue Firma" not in filtered
+    other = NetworkPage.objects.get(slug="production-network")
+    by_network = admin_client.get(f"/admin/participation-requests/?network={other.pk}").content.decode()
+    assert "Neue Firma" not in by_network
+    by_network = admin_client.get(f"/admin/participation-requests/?network={new.network_id}").content.decode()
+    assert "Neue Firma" in by_network
+
+
+def test_admin_shows_the_details_and_changes_the_status(admin_client):
+    stored = _request(message="Wir möchten mitmachen.")
+    detail = admin_client.get(f"/admin/participation-requests/inspect/{stored.pk}/").content.decode()
+    assert "Wir möchten mitmachen." in detail and "erika@example.org" in detail
+    response = admin_client.post(f"/admin/participation-requests/edit/{stored.pk}/", {"status": "accepted"})
+    assert response.status_code == 302
+    stored.refresh_from_db()
+    assert stored.status == ParticipationRequest.Status.ACCEPTED
+    assert stored.company == "Muster Metall GmbH"  # only the status is editable
+
+
+def test_nobody_creates_requests_in_the_admin(admin_client):
+    assert admin_client.get("/admin/participation-requests/new/").status_code in (302, 403)
+    assert (
+        "/admin/participation-requests/new/" not in admin_client.get("/admin/participation-requests/").content.decode()
+    )
+
+
+def test_editors_without_admin_access_do_not_see_requests(client):
+    _request()
+    response = client.get("/admin/participation-requests/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_csv_export_has_every_field_and_defuses_formulas(admin_client):
+    _request(company='=HYPERLINK("http://evil.example")', phone="+49 234 1", message="Zeile 1\nZeile 2")
+    _request(company="Andere Firma", status=ParticipationRequest.Status.DECLINED)
+    response = admin_client.get("/admin/participation-requests/?export=csv&status=new")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="participation-requests.csv"'
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    header, *body = rows
+    assert "Company" in header or "Unternehmen" in header
+    assert len(body) == 1  # the filter applies to the export
+    row = dict(zip(header, body[0], strict=True))
+    assert set(row.values()) >= {'\'=HYPERLINK("http://evil.example")', "'+49 234 1", "Zeile 1\nZeile 2", "de"}
+    assert "erika@example.org" in row.values()
+
+
+# Retention
+
+
+def test_retention_command_deletes_requests_older_than_24_months_by_default(settings):
+    settings.PARTICIPATION_RETENTION_MONTHS = 24
+    now = timezone.now()
+    old = _request(company="Alt", created_at=now - timedelta(days=2 * 365 + 5))
+    kept = _request(company="Neu", created_at=now - timedelta(days=2 * 365 - 30))
+    out = io.StringIO()
+    call_command("delete_old_participation_requests", stdout=out)
+    assert list(ParticipationRequest.objects.values_list("company", flat=True)) == ["Neu"]
+    assert not ParticipationRequest.objects.filter(pk=old.pk).exists()
+    assert ParticipationRequest.objects.filter(pk=kept.pk).exists()
+    assert "1" in out.getvalue()
+
+
+def test_retention_period_is_configurable(settings):
+    settings.PARTICIPATION_RETENTION_MONTHS = 6
+    _request(company="Sieben Monate", created_at=timezone.now() - timedelta(days=7 * 31))
+    _request(company="Fünf Monate", created_at=timezone.now() - timedelta(days=5 * 30))
+    call_command("delete_old_participation_requests", stdout=io.StringIO())
+    assert list(ParticipationRequest.objects.values_list("company", flat=True)) == ["Fünf Monate"]
+    call_command("delete_old_participation_requests", "--months", "1", stdout=io.StringIO())
+    assert ParticipationRequest.objects.count() == 0
+
+
+def test_retention_dry_run_deletes_nothing():
+    _request(created_at=timezone.now() - timedelta(days=3 * 365))
+    out = io.StringIO()
+    call_command("delete_old_participation_requests", "--dry-run", stdout=out)
+    assert ParticipationRequest.objects.count() == 1
+    assert "1" in out.getvalue()
+
+
+def test_retention_cutoff_is_calendar_months():
+    import datetime
+
+    from network.models.participation import retention_cutoff
+
+    now = datetime.datetime(2026, 3, 31, 12, 0, tzinfo=datetime.UTC)
+    assert retention_cutoff(1, now) == datetime.datetime(2026, 2, 28, 12, 0, tzinfo=datetime.UTC)
+    assert retention_cutoff(24, now) == datetime.datetime(2024, 3, 31, 12, 0, tzinfo=datetime.UTC)
+    assert retention_cutoff(25, now) == datetime.datetime(2024, 2, 29, 12, 0, tzinfo=datetime.UTC)
+
+
+def test_editors_answer_requests_but_translators_do_not_see_them(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from home.roles import EDITORS, TRANSLATORS
+
+    stored = _request(company="Für die Redaktion")
+    editor = django_user_model.objects.create_user("erika", "erika@example.org", "a-long-password-123")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    assert "Für die Redaktion" in client.get("/admin/participation-requests/").content.decode()
+    client.post(f"/admin/participation-requests/edit/{stored.pk}/", {"status": "contacted"})
+    stored.refresh_from_db()
+    assert stored.status == ParticipationRequest.Status.CONTACTED
+
+    translator = django_user_model.objects.create_user("tanja", "tanja@example.org", "a-long-password-123")
+    translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    client.force_login(translator)
+    assert client.get("/admin/participation-requests/").status_code == 302
