@@ -10,6 +10,7 @@ import pytest
 
 from django.core import mail, signing
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from network.forms import _SIGNING_SALT
@@ -317,21 +318,25 @@ def test_retention_cutoff_is_calendar_months():
     assert retention_cutoff(25, now) == datetime.datetime(2024, 2, 29, 12, 0, tzinfo=datetime.UTC)
 
 
-def test_editors_answer_requests_but_translators_do_not_see_them(client, django_user_model):
+def test_moderators_answer_requests_but_editors_and_translators_do_not_see_them(client, django_user_model):
     from django.contrib.auth.models import Group
 
-    from home.roles import EDITORS, TRANSLATORS
+    from home.roles import EDITORS, MODERATORS, TRANSLATORS
 
-    stored = _request(company="Für die Redaktion")
-    editor = django_user_model.objects.create_user("erika", "erika@example.org", "a-long-password-123")
-    editor.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(editor)
-    assert "Für die Redaktion" in client.get("/admin/participation-requests/").content.decode()
+    stored = _request(company="Für die Chefredaktion")
+    moderator = django_user_model.objects.create_user("moritz", "moritz@example.org", "a-long-password-123")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+    assert "Für die Chefredaktion" in client.get("/admin/participation-requests/").content.decode()
     client.post(f"/admin/participation-requests/edit/{stored.pk}/", {"status": "contacted"})
     stored.refresh_from_db()
     assert stored.status == ParticipationRequest.Status.CONTACTED
 
-    translator = django_user_model.objects.create_user("tanja", "tanja@example.org", "a-long-password-123")
-    translator.groups.add(Group.objects.get(name=TRANSLATORS))
-    client.force_login(translator)
-    assert client.get("/admin/participation-requests/").status_code == 302
+    for username, group in (("erika", EDITORS), ("tanja", TRANSLATORS)):
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", "a-long-password-123")
+        user.groups.add(Group.objects.get(name=group))
+        other = Client()
+        other.force_login(user)
+        response = other.get("/admin/participation-requests/")
+        assert response.status_code == 302, group
+        assert "Für die Chefredaktion" not in other.get(response["Location"]).content.decode()
