@@ -107,3 +107,21 @@ def test_unpublished_article_disappears_everywhere(client, scheduled_article):
     NewsArticlePage.objects.get(pk=scheduled_article.pk).unpublish()
     assert visible_everywhere(client, TITLE_DE, "de") == set()
     assert client.get("/de/aktuelles/zukunftswerkstatt/").status_code == 404
+
+
+def test_translator_publishing_in_wagtail_localize_waits_for_the_go_live_date(
+    scheduled_article, django_capture_on_commit_callbacks
+):
+    """The translator's path: wagtail-localize's save_target(publish=True) publishes on commit."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from home.translation import english_locale
+
+    source, _ = TranslationSource.get_or_create_from_instance(scheduled_article)
+    translation = Translation.objects.create(source=source, target_locale=english_locale())
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    english = translation.get_target_instance()
+    assert not english.live
+    assert english.go_live_at == scheduled_article.go_live_at
+    assert english.get_latest_revision().approved_go_live_at == scheduled_article.go_live_at
