@@ -242,3 +242,25 @@ def test_companies_and_network_pages_are_found_by_the_search_backend():
     assert found == [company]
     pages = backend.search("Netzwerk Produktion", Page.objects.live().filter(locale=german).specific())
     assert any(isinstance(page, NetworkPage) for page in pages)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "heading"),
+    [
+        ("/de/netzwerke/netzwerk-produktion/", "Nachrichten zum Thema"),
+        ("/en/networks/production-network/", "News on this topic"),
+        ("/de/fokusbranchen/maschinen-und-anlagenbau/", "Nachrichten zum Thema"),
+    ],
+)
+def test_sector_and_network_pages_show_their_news_in_their_language(client, url, heading):
+    from news.models import latest_articles_for
+
+    page = Page.objects.get(url_path__endswith=url[3:]).specific
+    articles = latest_articles_for(page)
+    assert articles  # the demo news mention the Netzwerk Produktion and the sectors
+    html = client.get(url).content.decode()
+    assert f'<h2 id="latest-news-title">{heading}</h2>' in html
+    for article in articles:
+        assert article.locale_id == page.locale_id
+        assert f'href="{article.url}"' in html
