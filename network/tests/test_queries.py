@@ -68,7 +68,7 @@ def test_query_counts_stay_the_same_with_10_and_500_companies_and_meetings(clien
     large = _query_counts(client)
 
     assert large == small
-    assert max(small.values()) <= 40, small
+    assert max(small.values()) <= 50, small  # a guard against a page that is merely slow at any size
     # The large pages really show the larger content.
     directory = client.get("/de/unternehmen/").content.decode()
     assert "Gefundene Unternehmen: 500" in directory
