@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 SIZE ?= full
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages bench backup restore
+.PHONY: help run test lint format messages bench backup restore loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,3 +57,6 @@ backup: $(VENV)/.run-deps ## Back up the database and media into backups/ (BACKU
 restore: $(VENV)/.run-deps ## Restore BACKUP=backups/....tar.gz into an empty database and MEDIA_ROOT
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/bochum2015-....tar.gz"; exit 2; }
 	$(PY) -m bochum2015.backup restore "$(BACKUP)"
+
+loadtest: $(VENV)/.test-deps ## 60 s of mixed load (locust) on gunicorn + PostgreSQL; prints latencies and checks
+	$(PY) loadtest/run.py
