@@ -9,6 +9,7 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -17,3 +18,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path_info.startswith(f"/{settings.ADMIN_PATH}/"):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         return parts
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character in the address or the query has no meaning for this site, and PostgreSQL
+    refuses it in any query (a 500 wherever it reached one). Such requests get a 400 up front."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in request.path_info or "\x00" in query or "%00" in query:
+            raise SuspiciousOperation("NUL character in the request's address")
+        return self.get_response(request)

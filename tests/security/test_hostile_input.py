@@ -219,3 +219,18 @@ def test_participation_form_rejects_oversized_fields_with_a_field_error(client, 
     assert response.status_code == 200
     assert f"Ensure this value has at most {limit} characters" in response.content.decode()
     assert not ParticipationRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "heading"),
+    [
+        ("/de/%00/", "de", "Die Anfrage konnte nicht verarbeitet werden"),
+        ("/en/about/?page=1%00", "en", "The request could not be processed"),
+    ],
+)
+def test_nul_characters_get_a_styled_400_in_the_addresses_language(client, url, language, heading):
+    response = client.get(url)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert heading in html
