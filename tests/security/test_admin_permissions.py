@@ -122,3 +122,52 @@ def test_translators_may_choose_but_not_change_images(as_user):
     assert image.title in client.get("/admin/images/chooser/").json()["html"]
     assert refused(client.get(f"/admin/images/{image.pk}/"))
     assert refused(client.get(f"/admin/images/{image.pk}/delete/"))
+
+
+@pytest.fixture
+def participation_request():
+    from django.utils import timezone
+
+    from network.models import NetworkPage, ParticipationRequest
+
+    network = NetworkPage.objects.live().filter(locale__language_code="de").first()
+    return ParticipationRequest.objects.create(
+        network=network,
+        network_title=network.title,
+        locale=network.locale,
+        company="Vertraulich GmbH",
+        contact_name="Erika Muster",
+        email="erika@example.org",
+        message="Personenbezogene Daten",
+        consent_text="Einwilligung",
+        consented_at=timezone.now(),
+    )
+
+
+def request_urls(participation_request):
+    pk = participation_request.pk
+    return {
+        "index": "/admin/participation-requests/",
+        "export": "/admin/participation-requests/?export=csv",
+        "inspect": f"/admin/participation-requests/inspect/{pk}/",
+        "edit": f"/admin/participation-requests/edit/{pk}/",
+        "delete": f"/admin/participation-requests/delete/{pk}/",
+    }
+
+
+@pytest.mark.parametrize("group", [EDITORS, TRANSLATORS])
+@pytest.mark.parametrize("view", ["index", "export", "inspect", "edit", "delete"])
+def test_participation_requests_are_hidden_from_editors_and_translators(as_user, participation_request, group, view):
+    response = as_user(group).get(request_urls(participation_request)[view])
+    assert refused(response)
+    assert b"Vertraulich GmbH" not in response.content
+
+
+def test_moderators_read_participation_requests_but_cannot_delete_them(as_user, participation_request):
+    client = as_user(MODERATORS)
+    urls = request_urls(participation_request)
+    assert b"Vertraulich GmbH" in client.get(urls["inspect"]).content
+    assert client.get(urls["index"]).status_code == 200
+    assert refused(client.get(urls["delete"]))
+    assert refused(client.post(urls["delete"]))
+    participation_request.refresh_from_db()  # still there
