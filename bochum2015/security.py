@@ -5,11 +5,16 @@ frames its own previews, so its paths get ADMIN_CONTENT_SECURITY_POLICY instead;
 sets its own policy (Wagtail's document view, `default-src 'none'`) keeps it.
 """
 
+import logging
+
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
+from django.http import HttpResponseBadRequest
+from django.template import loader
+
+logger = logging.getLogger(__name__)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -21,14 +26,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 class RejectNullCharactersMiddleware:
-    """A NUL character in the address or the query has no meaning for this site, and PostgreSQL
-    refuses it in any query (a 500 wherever it reached one). Such requests get a 400 up front."""
+    """A NUL character in the address has no meaning for this site, and PostgreSQL refuses it in
+    any query (a 500 wherever the path reached one). Such requests get a styled 400 up front."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        query = request.META.get("QUERY_STRING", "")
-        if "\x00" in request.path_info or "\x00" in query or "%00" in query:
-            raise SuspiciousOperation("NUL character in the request's address")
+        if "\x00" in request.path_info:
+            logger.warning("Refused an address with a NUL character: %r", request.path_info[:200])
+            return HttpResponseBadRequest(loader.get_template("bad_request.html").render())
         return self.get_response(request)
