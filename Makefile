@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 SIZE ?= full
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages bench
+.PHONY: help run test lint format messages bench backup restore loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,3 +50,13 @@ bench: $(VENV)/.run-deps ## Build the scale dataset in its own database, serve i
 	@command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
 	$(PY) manage.py compile_catalogues
 	$(PY) manage.py bench --size $(SIZE) $(BENCH_ARGS)
+
+backup: $(VENV)/.run-deps ## Back up the database and media into backups/ (BACKUP_DIR to change)
+	$(PY) -m bochum2015.backup create $(if $(BACKUP_DIR),--output $(BACKUP_DIR))
+
+restore: $(VENV)/.run-deps ## Restore BACKUP=backups/....tar.gz into an empty database and MEDIA_ROOT
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/bochum2015-....tar.gz"; exit 2; }
+	$(PY) -m bochum2015.backup restore "$(BACKUP)"
+
+loadtest: $(VENV)/.test-deps ## 60 s of mixed load (locust) on gunicorn + PostgreSQL; prints latencies and checks
+	$(PY) loadtest/run.py

@@ -2,30 +2,37 @@ import os
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from bochum2015 import health
 from home import views as home_views
-
-ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin").strip("/")
 
 # The admin, documents and machine-readable files are never language-prefixed.
 urlpatterns = [
-    path(f"{ADMIN_PATH}/", include(wagtailadmin_urls)),
+    path("healthz", health.healthz, name="healthz"),
+    path(f"{settings.ADMIN_PATH}/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Image renditions only: original images and document files are never served directly
+    # (documents go through Wagtail's view above, which checks their privacy).
+    re_path(
+        r"^media/images/(?P<path>[^/]+)$",
+        serve_file,
+        {"document_root": settings.MEDIA_ROOT / "images"},
+        name="image_rendition",
+    ),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # `make bench` measures the pages against a constant page through the same middleware.
 if os.environ.get("BENCH_REFERENCE_VIEW") == "1":
@@ -39,4 +46,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler500 = "bochum2015.health.server_error"
