@@ -78,6 +78,8 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         path = VAR_DIR / "browser" / "test-db.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
         database.setdefault("TEST", {})["NAME"] = str(path)
+        # A throwaway database: no waiting for the disk on every commit of the demo content.
+        database.setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL"
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ def public_pages(language):
     """One live page of each page type in the language (the first in the tree), plus the 404 page,
     as (name, path) pairs. New page types are picked up as they land."""
     pages = Page.objects.live().public().filter(locale__language_code=language, depth__gte=2)
-    first_paths = pages.values("content_type").annotate(first=Min("path")).values_list("first", flat=True)
+    first_paths = pages.order_by().values("content_type").annotate(first=Min("path")).values_list("first", flat=True)
     found = [
         (page.specific_class._meta.model_name, page.url)
         for page in pages.filter(path__in=list(first_paths)).order_by("path")

@@ -10,7 +10,10 @@ from .pages import NOT_FOUND_PATHS
 pytestmark = pytest.mark.browser
 
 HOME = {"de": ("Gemeinsam mehr erreichen", "English", "/en/"), "en": ("Achieving more together", "Deutsch", "/de/")}
-MENU = {"de": ["Über uns", "Fokusbranchen", "Netzwerke"], "en": ["About us", "Focus sectors", "Networks"]}
+MENU = {
+    "de": ["Über uns", "Fokusbranchen", "Netzwerke", "Aktuelles"],
+    "en": ["About us", "Focus sectors", "Networks", "News"],
+}
 OTHER = {"de": "en", "en": "de"}
 
 
@@ -42,8 +45,8 @@ def test_main_navigation_leads_to_each_section(visit, language):
 def test_language_switch_lands_on_the_same_page_in_the_other_language(visit, language):
     page = visit(language)
     page.goto(f"/{language}/")
-    page.get_by_role("navigation", name=re.compile("Hauptnavigation|Main navigation")).get_by_role("link").nth(
-        2
+    page.get_by_role("navigation", name=re.compile("Hauptnavigation|Main navigation")).get_by_role(
+        "link", name=MENU[language][2], exact=True
     ).click()
     page.get_by_role("main").get_by_role("link").first.click()
     network_url = page.url
