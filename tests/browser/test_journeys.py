@@ -33,8 +33,9 @@ def test_main_navigation_leads_to_each_section(visit, language):
     page = visit(language)
     page.goto(f"/{language}/")
     navigation = page.get_by_role("navigation", name=re.compile("Hauptnavigation|Main navigation"))
-    expect(navigation.get_by_role("link")).to_have_text(MENU[language])
-    for title in MENU[language]:
+    titles = navigation.get_by_role("link").all_inner_texts()
+    assert set(MENU[language]) <= set(titles), titles
+    for title in titles:
         navigation.get_by_role("link", name=title, exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
         expect(navigation.get_by_role("link", name=title, exact=True)).to_have_attribute("aria-current", "page")
