@@ -52,8 +52,11 @@ MARK_INTERACTIVE = """selector => {
         if (el.disabled || !el.checkVisibility({visibilityProperty: true})) return;
         const rect = el.getBoundingClientRect();
         if (rect.width === 0 && rect.height === 0 && !el.classList.contains('skip-link')) return;
-        el.dataset.kbd = String(i);
-        found.push(String(i));
+        // A radio group is one Tab stop; the arrow keys move inside it.
+        const form = [...document.forms].indexOf(el.form);
+        const id = el.type === 'radio' ? `radio-${form}-${el.name}` : String(i);
+        el.dataset.kbd = id;
+        if (!found.includes(id)) found.push(id);
     });
     return found;
 }"""

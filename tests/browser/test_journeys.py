@@ -101,3 +101,25 @@ def test_root_address_follows_the_browsers_language(visit):
     german = visit("de")
     german.goto("/")
     expect(german).to_have_url(re.compile(r"/de/$"))
+
+
+SEARCH = {"de": ("Netzwerk Produktion", "Suchbegriff"), "en": ("Production Network", "Search term")}
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_search_from_the_header_finds_and_opens_a_page(visit, language):
+    term, field = SEARCH[language]
+    page = visit(language)
+    page.goto(f"/{language}/")
+    box = page.get_by_role("search", name=re.compile("^(Website durchsuchen|Search the site)$")).get_by_role(
+        "searchbox"
+    )
+    box.fill(term)
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"[?&]q="))
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.get_by_label(field, exact=True)).to_have_value(term)
+    result = page.locator(".search-result__title a", has_text=re.compile(f"^{term}$"))
+    expect(result).to_have_count(1)
+    result.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(term)
