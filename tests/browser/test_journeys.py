@@ -111,8 +111,8 @@ def test_search_from_the_header_finds_and_opens_a_page(visit, language):
     term, field = SEARCH[language]
     page = visit(language)
     page.goto(f"/{language}/")
-    box = page.get_by_role("search", name=re.compile("^(Website durchsuchen|Search the site)$")).get_by_role(
-        "searchbox"
+    box = page.get_by_role("banner").get_by_role(
+        "searchbox", name=re.compile("^(Website durchsuchen|Search the site)$")
     )
     box.fill(term)
     box.press("Enter")
