@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 SIZE ?= full
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages bench backup restore loadtest
+.PHONY: help run test test-browser chromium lint format messages bench backup restore loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -33,6 +33,21 @@ run: $(VENV)/.run-deps ## Set up and serve the site with demo content on http://
 
 test: $(VENV)/.test-deps ## Set up and run the whole test suite (SQLite, or DATABASE_URL)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+$(VENV)/.browser-deps: requirements.txt requirements-dev.txt requirements-browser.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-browser.txt
+	touch $@ $(VENV)/.test-deps $(VENV)/.run-deps
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+chromium: ## Install Debian's Chromium when it is missing (the browser suite never downloads one)
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { \
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium chromium-driver >/dev/null; }
+
+test-browser: $(VENV)/.browser-deps node_modules/.package-lock.json chromium ## Run the browser and accessibility suite in headless Chromium (screenshots in var/screenshots/)
+	$(PY) -m pytest -m browser tests/browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-deps ## Check code style with ruff
 	$(VENV)/bin/ruff check .
