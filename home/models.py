@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
 from .blocks import ContentStreamBlock
 from .pagination import paginate
@@ -183,6 +184,9 @@ def search_terms(query):
     return " ".join(re.sub(r"[^\w]+", " ", query).lower().split())
 
 
+SEARCH_COMPANIES_SHOWN = 5
+
+
 class SearchPage(BasePage):
     """The site search of one language: live pages of that language, most relevant or
     newest first."""
@@ -222,4 +226,20 @@ class SearchPage(BasePage):
             specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()}
             context["results"] = results
             context["result_pages"] = [specific[page.pk] for page in results if page.pk in specific]
+            if terms and results.number == 1:
+                context.update(self.search_companies(terms))
         return context
+
+    def search_companies(self, terms, limit=SEARCH_COMPANIES_SHOWN):
+        """Companies of the company directory in this language whose name or description
+        matches; each links to the directory filtered by its name (two queries)."""
+        from network.models import Company, CompanyDirectoryPage
+
+        from .search_backend import backend_name_for
+
+        directory = CompanyDirectoryPage.objects.live().filter(locale_id=self.locale_id).first()
+        if directory is None:
+            return {}
+        backend = get_search_backend(backend_name_for(self.locale.language_code))
+        companies = backend.search(terms, Company.objects.filter(locale_id=self.locale_id))[:limit]
+        return {"companies": list(companies), "company_directory": directory}

@@ -106,3 +106,25 @@ def test_german_and_english_stemming_on_postgresql(client):
     )
     assert result_titles(client.get("/de/suche/", {"q": "Unternehmen Werkbank"})) == ["Werkbank"]
     assert result_titles(client.get("/en/search/", {"q": "companies workbench"})) == ["Workbench"]
+
+
+def company_results(response):
+    html = response.content.decode()
+    if "Companies in the directory" not in html and "Unternehmen im Verzeichnis" not in html:
+        return []
+    section = html[html.index('id="company-results-title"') :]
+    return re.findall(r'<h3 class="search-result__title"><a href="([^"]+)">([^<]+)</a>', section)
+
+
+def test_search_finds_companies_of_its_language_and_links_to_the_directory(client):
+    german = company_results(client.get("/de/suche/", {"q": "Pulverbeschichtung"}))
+    assert german == [
+        (
+            "/de/unternehmen/?q=Wattenscheider%20Oberfl%C3%A4chentechnik%20GmbH",
+            "Wattenscheider Oberflächentechnik GmbH",
+        )
+    ]
+    english = company_results(client.get("/en/search/", {"q": "powder coating"}))
+    assert [name for _, name in english] == ["Wattenscheider Oberflächentechnik GmbH"]
+    assert english[0][0].startswith("/en/companies/?q=")
+    assert company_results(client.get("/en/search/", {"q": "Pulverbeschichtung"})) == []
