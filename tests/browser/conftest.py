@@ -193,6 +193,9 @@ def axe(request):
 def screenshot():
     def save(page, name):
         path = SCREENSHOT_DIR / f"{name}.png"
+        # A full-page picture shows images below the fold too, which the browser loads lazily.
+        page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(img => (img.loading = 'eager'))")
+        page.wait_for_function("() => [...document.images].every(img => img.complete)")
         page.screenshot(path=str(path), full_page=True, animations="disabled")
         return path
 
