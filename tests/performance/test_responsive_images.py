@@ -1,0 +1,43 @@
+"""Images come as responsive renditions: WebP with a JPEG fallback, 1x and 2x, sized, lazy below the fold."""
+
+import re
+
+import pytest
+
+from home.demo_tools import demo_image
+from home.models import HomePage
+from home.templatetags.responsive_images import responsive_image, scaled_spec
+
+pytestmark = pytest.mark.django_db
+
+
+def test_scaled_specs_keep_the_operation_and_the_aspect_ratio():
+    assert scaled_spec("fill-480x270", 2) == "fill-960x540"
+    assert scaled_spec("width-800", 2) == "width-1600"
+    assert scaled_spec("fill-160x160-c100", 2) == "fill-320x320-c100"
+
+
+def test_a_picture_offers_webp_and_falls_back_to_jpeg_with_its_size_set():
+    image = demo_image("Responsive test", size=(1600, 900))
+    html = str(responsive_image(image, "fill-480x270", sizes="50vw", alt="Bänder", **{"class": "card__image"}))
+    source = re.search(r'<source sizes="50vw" srcset="([^"]+)" type="image/webp">', html)
+    assert source and re.fullmatch(r"\S+\.webp 480w, \S+\.webp 960w", source.group(1))
+    img = re.search(r"<img [^>]+>", html).group(0)
+    assert re.search(r'srcset="\S+\.jpg 480w, \S+\.jpg 960w"', img)
+    for attribute in ['width="480"', 'height="270"', 'loading="lazy"', 'alt="Bänder"', 'class="card__image"']:
+        assert attribute in img
+
+
+def test_the_home_page_hero_loads_at_once_and_the_rest_lazily(client):
+    home = HomePage.objects.get(locale__language_code="de")
+    assert home.hero_image, "the demo home page has a hero image"
+    html = client.get("/de/").content.decode()
+    hero = re.search(r'<img [^>]*class="hero__image"[^>]*>', html).group(0)
+    assert 'loading="eager"' in hero and 'fetchpriority="high"' in hero
+    assert 'type="image/webp"' in html
+    others = [tag for tag in re.findall(r"<img [^>]+>", html) if "hero__image" not in tag]
+    assert all('loading="lazy"' in tag and "width=" in tag and "height=" in tag for tag in others)
+
+
+def test_no_image_renders_nothing():
+    assert responsive_image(None, "fill-480x270") == ""
