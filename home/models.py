@@ -67,7 +67,10 @@ class HomePage(BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("hero_title"),
-        FieldPanel("hero_image"),
+        FieldPanel(
+            "hero_image",
+            help_text=_("A wide landscape picture behind the big line, at least 1600 × 600 pixels; decoration only."),
+        ),
         FieldPanel("intro"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_title"), index.SearchField("intro")]
@@ -89,7 +92,11 @@ class StandardPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short summary shown above the text."))
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -45,7 +45,10 @@ class NewsTag(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Used in the address of the filtered news list; filled in from the name when left empty."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [
+        FieldPanel("name", help_text=_("One or two words; the tag's address is made from it.")),
+        FieldPanel("slug"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
 
     class Meta(TranslatableMixin.Meta):
@@ -220,12 +223,21 @@ class NewsArticlePage(BasePage):
         *BasePage.content_panels,
         FieldPanel("date"),
         FieldPanel("teaser"),
-        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
-        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "lead_image",
+                    help_text=_("Shown above the article and in lists. Landscape, at least 1200 × 675 pixels."),
+                ),
+                FieldPanel("lead_image_alt"),
+            ],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
         InlinePanel("tag_links", heading=_("Tags"), label=_("Tag")),
         InlinePanel("sector_links", heading=_("Focus sectors"), label=_("Focus sector")),
         InlinePanel("network_links", heading=_("Networks"), label=_("Network")),
-        FieldPanel("contact_person"),
+        FieldPanel("contact_person", help_text=_("Who answers questions about this article; shown below it.")),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -362,7 +374,7 @@ class NewsArticleTag(Orderable):
     article = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="tag_links")
     tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="+", verbose_name=_("tag"))
 
-    panels = [FieldPanel("tag")]
+    panels = [FieldPanel("tag", help_text=_("A topic the article is about."))]
 
     class Meta(Orderable.Meta):
         verbose_name = _("tag")
@@ -374,7 +386,7 @@ class NewsArticleSector(Orderable):
         "network.FocusSectorPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("focus sector")
     )
 
-    panels = [FieldPanel("sector")]
+    panels = [FieldPanel("sector", help_text=_("A focus sector the article concerns."))]
 
     class Meta(Orderable.Meta):
         verbose_name = _("focus sector")
@@ -386,7 +398,7 @@ class NewsArticleNetwork(Orderable):
         "network.NetworkPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("network")
     )
 
-    panels = [FieldPanel("network")]
+    panels = [FieldPanel("network", help_text=_("A network the article concerns."))]
 
     class Meta(Orderable.Meta):
         verbose_name = _("network")

@@ -38,7 +38,11 @@ class IntroPage(BasePage):
     )
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
@@ -77,7 +81,7 @@ class FocusSectorPage(IntroPage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("key_figures"),
-        FieldPanel("body"),
+        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
         InlinePanel("contact_links", label=_("Contact persons")),
     ]
 
@@ -124,7 +128,7 @@ class SectorContactPerson(Orderable):
         "network.ContactPerson", on_delete=models.CASCADE, related_name="+", verbose_name=_("contact person")
     )
 
-    panels = [FieldPanel("contact_person")]
+    panels = [FieldPanel("contact_person", help_text=_("Someone companies can contact about this."))]
 
 
 class NetworkIndexPage(IntroPage):
@@ -157,8 +161,8 @@ class NetworkPage(RoutablePageMixin, IntroPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        FieldPanel("goals"),
-        FieldPanel("body"),
+        FieldPanel("goals", help_text=_("What the network wants to achieve, in a few points.")),
+        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
         MultiFieldPanel(
             [
                 InlinePanel("topic_links", label=_("Topics of work")),
@@ -168,7 +172,7 @@ class NetworkPage(RoutablePageMixin, IntroPage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("moderator"),
+                FieldPanel("moderator", help_text=_("The contact person who moderates the network's meetings.")),
                 InlinePanel("contact_links", label=_("Contact persons")),
                 InlinePanel("member_links", label=_("Member companies")),
             ],
@@ -238,7 +242,7 @@ class NetworkTopic(Orderable):
     page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="topic_links")
     topic = models.ForeignKey("network.Topic", on_delete=models.CASCADE, related_name="+", verbose_name=_("topic"))
 
-    panels = [FieldPanel("topic")]
+    panels = [FieldPanel("topic", help_text=_("A topic the network works on."))]
 
 
 class NetworkSector(Orderable):
@@ -247,7 +251,7 @@ class NetworkSector(Orderable):
         FocusSectorPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("focus sector")
     )
 
-    panels = [FieldPanel("sector")]
+    panels = [FieldPanel("sector", help_text=_("A focus sector the network serves."))]
 
 
 class NetworkContactPerson(Orderable):
@@ -256,7 +260,7 @@ class NetworkContactPerson(Orderable):
         "network.ContactPerson", on_delete=models.CASCADE, related_name="+", verbose_name=_("contact person")
     )
 
-    panels = [FieldPanel("contact_person")]
+    panels = [FieldPanel("contact_person", help_text=_("Someone companies can contact about this."))]
 
 
 class NetworkMember(Orderable):
@@ -265,7 +269,7 @@ class NetworkMember(Orderable):
         "network.Company", on_delete=models.CASCADE, related_name="network_links", verbose_name=_("company")
     )
 
-    panels = [FieldPanel("company")]
+    panels = [FieldPanel("company", help_text=_("A company taking part."))]
 
 
 def calendar_url(page, request):
@@ -295,10 +299,17 @@ class MeetingPage(BasePage):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("start"), FieldPanel("end"), FieldPanel("status")], heading=_("Date")),
+        MultiFieldPanel(
+            [
+                FieldPanel("start"),
+                FieldPanel("end"),
+                FieldPanel("status", help_text=_("Set to 'took place' or 'cancelled' afterwards; the page says so.")),
+            ],
+            heading=_("Date"),
+        ),
         MultiFieldPanel([FieldPanel("venue_name"), FieldPanel("venue_address")], heading=_("Venue")),
         FieldPanel("intro"),
-        FieldPanel("agenda"),
+        FieldPanel("agenda", help_text=_("The items of the meeting, as a list.")),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -368,12 +379,12 @@ class ProjectPage(BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        FieldPanel("topic"),
-        FieldPanel("status"),
+        FieldPanel("topic", help_text=_("The network topic the project belongs to.")),
+        FieldPanel("status", help_text=_("How far the project is; shown on the page.")),
         InlinePanel("partner_links", label=_("Partner companies")),
         FieldPanel("research_institutions"),
-        FieldPanel("goals"),
-        FieldPanel("results"),
+        FieldPanel("goals", help_text=_("What the partners want to achieve together.")),
+        FieldPanel("results", help_text=_("What came out of the project; leave empty while it runs.")),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -416,7 +427,7 @@ class ProjectPartner(Orderable):
         "network.Company", on_delete=models.CASCADE, related_name="project_links", verbose_name=_("company")
     )
 
-    panels = [FieldPanel("company")]
+    panels = [FieldPanel("company", help_text=_("A company taking part."))]
 
 
 class CompanyDirectoryPage(IntroPage):

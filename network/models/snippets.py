@@ -21,7 +21,10 @@ class Topic(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name", help_text=_("Short, e.g. 'Knowledge transfer'.")),
+        FieldPanel("description", help_text=_("One or two sentences on what the network does on this topic.")),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
 
     class Meta(TranslatableMixin.Meta):
@@ -51,12 +54,12 @@ class ContactPerson(TranslatableMixin, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldPanel("name", help_text=_("First and last name, e.g. 'Erika Mustermann'.")),
         FieldPanel("role"),
-        FieldPanel("organisation"),
-        FieldPanel("email"),
-        FieldPanel("phone"),
-        FieldPanel("photo"),
+        FieldPanel("organisation", help_text=_("Where the person works, e.g. 'Wirtschaftsförderung Bochum'.")),
+        FieldPanel("email", help_text=_("Shown on the site; use a work address.")),
+        FieldPanel("phone", help_text=_("With area code, e.g. '0234 000000'.")),
+        FieldPanel("photo", help_text=_("Portrait, at least 400 × 400 pixels; only with the person's consent.")),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -111,13 +114,13 @@ class Company(TranslatableMixin, index.Indexed, ClusterableModel):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldPanel("name", help_text=_("The company's full name, e.g. 'Muster GmbH'.")),
         FieldPanel("description"),
         FieldPanel("sectors"),
         FieldPanel("competences"),
-        FieldPanel("city"),
-        FieldPanel("website"),
-        FieldPanel("logo"),
+        FieldPanel("city", help_text=_("Where the company is based.")),
+        FieldPanel("website", help_text=_("The full address, starting with https://.")),
+        FieldPanel("logo", help_text=_("The company's logo; it is shown small next to its name.")),
     ]
     search_fields = [
         index.SearchField("name", boost=3),

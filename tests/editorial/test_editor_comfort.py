@@ -6,7 +6,9 @@ import pytest
 
 from django.urls import reverse
 
+from wagtail.admin.panels import FieldPanel, InlinePanel, get_edit_handler
 from wagtail.models import Locale, Page, get_page_models
+from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
@@ -76,3 +78,36 @@ def test_every_page_type_previews_its_draft_in_both_languages(client, moderator,
     assert f"{english.title} (draft)" in html and '<html lang="en">' in html
     client.logout()
     assert "(draft)" not in client.get(english.url).content.decode()
+
+
+def _field_panels(panel, model):
+    if isinstance(panel, InlinePanel):
+        related = panel.db_field.related_model
+        for child in related.panels:
+            yield from _field_panels(child.bind_to_model(related), related)
+        return
+    if isinstance(panel, FieldPanel):
+        yield model, panel
+    for child in getattr(panel, "children", []):
+        yield from _field_panels(child, model)
+
+
+def _editable_models():
+    for model in _page_types():
+        yield model, model.get_edit_handler()
+    for model in get_snippet_models():
+        yield model, get_edit_handler(model)
+
+
+@pytest.mark.parametrize(
+    ("model", "edit_handler"), list(_editable_models()), ids=lambda value: getattr(value, "__name__", "")
+)
+def test_every_field_an_editor_fills_has_a_help_text(model, edit_handler):
+    without = []
+    for owner, panel in _field_panels(edit_handler, model):
+        field = owner._meta.get_field(panel.field_name)
+        if field.model is Page:  # Wagtail's own fields (title, slug, …) come with its help texts
+            continue
+        if not (panel.help_text or getattr(field, "help_text", "")):
+            without.append(f"{owner.__name__}.{panel.field_name}")
+    assert without == []
