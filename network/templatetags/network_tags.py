@@ -14,3 +14,16 @@ def upcoming_meetings_section(context, limit=3):
     page = context.get("page")
     locale = getattr(page, "locale", None) or Locale.objects.filter(language_code=translation.get_language()).first()
     return {"request": context["request"], "meetings": upcoming_meetings(locale, limit) if locale else []}
+
+
+@register.inclusion_tag("network/includes/sectors_and_networks_section.html", takes_context=True)
+def sectors_and_networks_section(context):
+    """The focus sectors and networks of the page's language (home page), two queries."""
+    from network.models import FocusSectorPage, NetworkPage
+
+    page = context["page"]
+    return {
+        "request": context["request"],
+        "sectors": FocusSectorPage.objects.live().filter(locale_id=page.locale_id).order_by("path"),
+        "networks": NetworkPage.objects.live().filter(locale_id=page.locale_id).order_by("path"),
+    }

@@ -1,0 +1,31 @@
+"""The home page shows the focus sectors and networks of its own language."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def section_links(html, heading_id):
+    section = html[html.index(f'id="{heading_id}"') :]
+    section = section[: section.index("</section>")]
+    return re.findall(r'<h3 class="card__title"><a href="([^"]+)">([^<]+)</a>', section)
+
+
+def test_german_home_lists_the_german_sectors_and_networks(client):
+    html = client.get("/de/").content.decode()
+    sectors = section_links(html, "home-sectors-heading")
+    assert ("/de/fokusbranchen/verkehrstechnik-automotive/", "Verkehrstechnik/Automotive") in sectors
+    assert len(sectors) == 4
+    assert section_links(html, "home-networks-heading") == [
+        ("/de/netzwerke/netzwerk-produktion/", "Netzwerk Produktion")
+    ]
+
+
+def test_english_home_lists_the_english_sectors_and_networks(client):
+    html = client.get("/en/").content.decode()
+    sectors = section_links(html, "home-sectors-heading")
+    assert ("/en/focus-sectors/metalworking/", "Metalworking") in sectors
+    assert all(url.startswith("/en/") for url, _ in sectors)
+    assert section_links(html, "home-networks-heading") == [("/en/networks/production-network/", "Production Network")]
