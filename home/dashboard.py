@@ -1,12 +1,14 @@
 """Panels on the admin dashboard: what each role has to do next."""
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
-from .translation import translations_out_of_date
+from .translation import snippet_translations_out_of_date, translations_out_of_date
 
 PANEL_LENGTH = 5
 
@@ -52,8 +54,8 @@ class NextMeetingsPanel(Component):
 
 
 class TranslationWorkPanel(Component):
-    """For translators: English pages whose German original changed, and German pages
-    without an English version."""
+    """For translators: English pages and snippets whose German original changed, and German
+    pages without an English version."""
 
     name = "translation_work"
     order = 40
@@ -65,15 +67,19 @@ class TranslationWorkPanel(Component):
         out_of_date = []
         untranslated = []
         if english is not None:
-            for translation in (
-                translations_out_of_date().filter(target_locale=english).select_related("source")[:PANEL_LENGTH]
-            ):
+            sync_next = "?" + urlencode({"next": reverse("wagtailadmin_home")})
+            pages = translations_out_of_date().filter(target_locale=english)
+            snippets = snippet_translations_out_of_date(target_locale=english)
+            for translation in [
+                *pages.select_related("source__specific_content_type")[:PANEL_LENGTH],
+                *snippets[:PANEL_LENGTH],
+            ]:
                 out_of_date.append(
                     {
                         "title": translation.source.object_repr,
+                        "kind": translation.source.specific_content_type.model_class()._meta.verbose_name,
                         "sync_url": reverse("wagtail_localize:update_translations", args=[translation.source_id])
-                        + "?next="
-                        + reverse("wagtailadmin_home"),
+                        + sync_next,
                     }
                 )
             translated_keys = Page.objects.filter(locale=english).values("translation_key")

@@ -6,9 +6,11 @@ so translators can open and continue it in the admin."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import CharField, Exists, OuterRef, Subquery
+from django.db.models.functions import Cast
 
-from wagtail.models import DraftStateMixin, Locale, Page, ReferenceIndex, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, ModelLogEntry, Page, ReferenceIndex, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.segments.types import StringSegmentValue
@@ -75,6 +77,54 @@ def translations_out_of_date():
         last_published_at__gt=OuterRef("source__last_updated_at"),
     )
     return Translation.objects.filter(enabled=True).filter(Exists(published_since_sync))
+
+
+def _edited_since_sync(model):
+    """The objects of a translatable snippet model that were saved in the admin after their
+    TranslationSource was last synced. Snippets have no revisions: their history is Wagtail's
+    log, which is also where the admin's "Updated" column comes from."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    last_synced = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id"), specific_content_type=content_type
+    ).values("last_updated_at")[:1]
+    edited = ModelLogEntry.objects.filter(
+        content_type=content_type,
+        object_id=Cast(OuterRef("pk"), CharField()),
+        timestamp__gt=OuterRef("last_synced"),
+    )
+    return (
+        model.objects.annotate(last_synced=Subquery(last_synced))
+        .filter(last_synced__isnull=False)
+        .filter(Exists(edited))
+    )
+
+
+def snippet_translations_out_of_date(target_locale=None):
+    """Translations of snippets whose source was saved in the admin since the translation was
+    last synced (the snippet counterpart of `translations_out_of_date`, where publishing the
+    source page is the change).
+
+    One query per translatable snippet model."""
+    translations = []
+    for model in [m for m in get_snippet_models() if issubclass(m, TranslatableMixin)]:
+        candidates = _edited_since_sync(model)
+        enabled = Translation.objects.filter(
+            enabled=True,
+            source__specific_content_type=ContentType.objects.get_for_model(model),
+            source__object_id__in=candidates.values("translation_key"),
+        )
+        if target_locale is not None:
+            enabled = enabled.filter(target_locale=target_locale)
+        translations += list(enabled.select_related("source__specific_content_type", "target_locale"))
+    return translations
+
+
+def snippet_translation_out_of_date(translated):
+    """The translation that made the snippet `translated`, when its source changed since the last sync."""
+    for translation in snippet_translations_out_of_date(target_locale=translated.locale):
+        if translation.source.object_id == translated.translation_key:
+            return translation
+    return None
 
 
 def snippets_without_translation(page):

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from .dashboard import panels_for
 from .models import HomePage
 from .roles import EDITORS, MODERATORS, TRANSLATORS
-from .translation import snippets_without_translation, translations_out_of_date
+from .translation import snippet_translation_out_of_date, snippets_without_translation, translations_out_of_date
 from .untranslated import LanguageAwarePageLinkHandler
 
 
@@ -66,18 +66,7 @@ def translators_do_not_bulk_delete_pages(request, action_type, objects, action_c
         raise PermissionDenied
 
 
-@hooks.register("before_edit_page", order=-10)
-def tell_translators_when_the_source_changed(request, page):
-    if request.method != "GET":
-        return
-    translation = (
-        translations_out_of_date()
-        .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
-        .select_related("source__locale")
-        .first()
-    )
-    if translation is None:
-        return
+def _warn_source_changed(request, translation):
     buttons = []
     if request.user.has_perm("wagtail_localize.submit_translation"):
         url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
@@ -91,6 +80,31 @@ def tell_translators_when_the_source_changed(request, page):
         % {"language": translation.source.locale.get_display_name()},
         buttons=buttons,
     )
+
+
+@hooks.register("before_edit_page", order=-10)
+def tell_translators_when_the_source_changed(request, page):
+    if request.method != "GET":
+        return
+    translation = (
+        translations_out_of_date()
+        .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
+        .select_related("source__locale")
+        .first()
+    )
+    if translation is not None:
+        _warn_source_changed(request, translation)
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def tell_translators_when_the_snippet_source_changed(request, instance):
+    if request.method != "GET" or not isinstance(instance, TranslatableMixin):
+        return
+    if instance.locale_id == Locale.get_default().pk:
+        return
+    translation = snippet_translation_out_of_date(instance)
+    if translation is not None:
+        _warn_source_changed(request, translation)
 
 
 # After Wagtail's own registration (order 0), which it replaces.

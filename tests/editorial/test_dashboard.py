@@ -90,5 +90,5 @@ def test_translators_see_what_needs_translating_and_syncing(client, translator, 
     html = _dashboard(client, translator)
     translate = reverse("wagtail_localize:submit_page_translation", args=[new.pk])
     assert f'Neu auf Deutsch – <a href="{translate}">Translate</a>' in html
-    assert "Über uns – <a href=" in html and "Sync now" in html
+    assert "Über uns (general content page) – <a href=" in html and "Sync now" in html
     assert "Translation work" not in _dashboard(client, editor)

@@ -1,0 +1,100 @@
+"""A translated snippet stays in step with its German original, as pages do."""
+
+import html
+import json
+import re
+
+import pytest
+
+from django.urls import reverse
+
+from wagtail.models import Locale
+from wagtail_localize.models import Translation
+
+from network.models import Company
+
+from .test_translation_flow import _translate_strings, _untranslated
+
+pytestmark = pytest.mark.django_db
+
+NEW_GERMAN = "Getriebe, Antriebswellen und Kupplungen für Nutzfahrzeuge, auch als Sonderanfertigung."
+NEW_ENGLISH = "Gearboxes, drive shafts and clutches for commercial vehicles, also made to order."
+
+
+@pytest.fixture
+def german_company():
+    return Company.objects.get(locale__language_code="de", name="Ruhrtal Antriebstechnik GmbH")
+
+
+@pytest.fixture
+def english_company(german_company):
+    return german_company.get_translation(Locale.objects.get(language_code="en"))
+
+
+def _edit_url(company):
+    return reverse("wagtailsnippets_network_company:edit", args=[company.pk])
+
+
+def _edit_german_description(client, company, description):
+    data = {
+        "name": company.name,
+        "description": description,
+        "sectors": [str(pk) for pk in company.sectors.values_list("pk", flat=True)],
+        "competences": ", ".join(f'"{tag.name}"' for tag in company.competences.all()),
+        "city": company.city,
+        "website": company.website,
+        "logo": company.logo_id or "",
+    }
+    response = client.post(_edit_url(company), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def _editor_props(client, company):
+    response = client.get(_edit_url(company))
+    assert response.status_code == 200
+    match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode())
+    return json.loads(html.unescape(match.group(1)))
+
+
+def _dashboard(client):
+    return client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_changed_german_company_flags_its_english_version_until_synced_and_translated(
+    client, editor, translator, german_company, english_company
+):
+    client.force_login(translator)
+    assert "has changed since" not in client.get(_edit_url(english_company)).content.decode()
+    assert "Ruhrtal Antriebstechnik GmbH (company)" not in _dashboard(client)
+
+    client.force_login(editor)
+    _edit_german_description(client, german_company, NEW_GERMAN)
+
+    # The translator is told on the English company and on the dashboard.
+    client.force_login(translator)
+    edit = client.get(_edit_url(english_company)).content.decode()
+    assert "The German original has changed since this translation was last synced." in edit
+    source = Translation.objects.get(
+        source__object_id=german_company.translation_key, target_locale=english_company.locale
+    ).source
+    sync = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert f'href="{sync}?next=' in edit
+    assert "Ruhrtal Antriebstechnik GmbH (company)" in _dashboard(client)
+
+    # Syncing brings in only the changed description; the name keeps its translation.
+    response = client.post(sync, {})
+    assert response.status_code == 302
+    assert "has changed since" not in client.get(_edit_url(english_company)).content.decode()
+    assert "Ruhrtal Antriebstechnik GmbH (company)" not in _dashboard(client)
+    props = _editor_props(client, english_company)
+    assert [s["source"] for s in _untranslated(props)] == [NEW_GERMAN]
+
+    _translate_strings(client, _untranslated(props), {NEW_GERMAN: NEW_ENGLISH})
+    response = client.post(_edit_url(english_company), {"action": "publish"})
+    assert response.status_code == 302
+
+    english_directory = client.get("/en/companies/").content.decode()
+    assert NEW_ENGLISH in english_directory and NEW_GERMAN not in english_directory
+    german_directory = client.get("/de/unternehmen/").content.decode()
+    assert NEW_GERMAN in german_directory
+    assert "has changed since" not in client.get(_edit_url(english_company)).content.decode()
