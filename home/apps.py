@@ -8,5 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.cache import connect_signals
+        from home.permissions import register_policies
 
         connect_signals()
+        register_policies()

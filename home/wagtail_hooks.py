@@ -11,19 +11,10 @@ from wagtail.admin import messages
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from .dashboard import panels_for
-from .models import HomePage
+from .permissions import may_edit_language
 from .roles import EDITORS, MODERATORS, TRANSLATORS
 from .translation import snippet_translation_out_of_date, snippets_without_translation, translations_out_of_date
 from .untranslated import LanguageAwarePageLinkHandler
-
-
-def _may_edit_language(user, locale):
-    """Snippet permissions in Wagtail are not scoped by language; ours follow the page
-    tree: whoever may edit a language's home page may edit that language's snippets."""
-    if user.is_superuser:
-        return True
-    home = HomePage.objects.filter(locale=locale).first()
-    return home is not None and home.permissions_for_user(user).can_edit()
 
 
 def _is_only_translator(user):
@@ -31,17 +22,18 @@ def _is_only_translator(user):
     return not user.is_superuser and TRANSLATORS in names and not names & {EDITORS, MODERATORS}
 
 
-# Ordered before wagtail-localize's own hooks, which replace the edit view of translations.
+# The language rule of home/permissions.py on Wagtail's snippet views. Ordered before
+# wagtail-localize's own hooks, which replace the edit view of translations.
 @hooks.register("before_edit_snippet", order=-10)
 def refuse_snippet_edit_in_other_language(request, instance):
-    if isinstance(instance, TranslatableMixin) and not _may_edit_language(request.user, instance.locale):
+    if isinstance(instance, TranslatableMixin) and not may_edit_language(request.user, instance.locale):
         raise PermissionDenied
 
 
 @hooks.register("before_delete_snippet", order=-10)
 def refuse_snippet_delete_in_other_language(request, instances):
     for instance in instances:
-        if isinstance(instance, TranslatableMixin) and not _may_edit_language(request.user, instance.locale):
+        if isinstance(instance, TranslatableMixin) and not may_edit_language(request.user, instance.locale):
             raise PermissionDenied
 
 
@@ -50,7 +42,7 @@ def refuse_snippet_create_in_other_language(request, model):
     if issubclass(model, TranslatableMixin):
         code = request.GET.get("locale")
         locale = Locale.objects.filter(language_code=code).first() if code else Locale.get_default()
-        if locale is not None and not _may_edit_language(request.user, locale):
+        if locale is not None and not may_edit_language(request.user, locale):
             raise PermissionDenied
 
 

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     # adds headers inside the response, which are stored with it (home/cache.py).
     "home.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Snippets are translated only by those who may edit the target language (home/permissions.py).
+    "home.permissions.TranslationLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Pages under the wrong language prefix lead to their translation or to the notice.
     "home.untranslated.UntranslatedPageMiddleware",
