@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -38,6 +39,30 @@ class LanguageScopedSnippetPolicy(ModelPermissionPolicy):
         if not super().user_has_permission_for_instance(user, action, instance):
             return False
         return action not in CHANGING_ACTIONS or may_edit_language(user, instance.locale)
+
+
+class PagePolicyWithBrowsing(PagePermissionPolicy):
+    """Wagtail's page permissions, plus browsing: Wagtail 8 has no page permission to see a tree
+    without editing it, so Django's unused `view_page` permission, given to a group on a page,
+    lets its members browse that page and its subpages in the explorer (and so reach
+    wagtail-localize's "Translate this page"). It grants no action: Wagtail's checks for editing,
+    publishing, moving, copying and deleting never ask for it."""
+
+    EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete", "view"}
+
+    def instances_with_direct_explore_permission(self, user):
+        if user.is_superuser:
+            return super().instances_with_direct_explore_permission(user)
+        codenames = self._get_permission_codenames(self.EXPLORE_ACTIONS)
+        return [
+            perm.page for perm in self.get_cached_permissions_for_user(user) if perm.permission.codename in codenames
+        ]
+
+    def explorable_instances(self, user):
+        explorable = super().explorable_instances(user)
+        if self._base_queryset_for_user(user) is not None:
+            return explorable
+        return explorable | self.instances_user_has_any_permission_for(user, {"view"})
 
 
 def _is_snippet(model):
@@ -94,12 +119,13 @@ class TranslationLanguageMiddleware:
 
 
 def register_policies():
-    """One policy per translatable snippet model; called when the app is ready, before the
-    snippet viewsets look their policy up."""
+    """Browsing for pages, and one policy per translatable snippet model; called when the app is
+    ready, before the admin and the snippet viewsets look their policy up."""
     from wagtail.permissions import register_permission_policy
 
     from .roles import EDITORIAL_SNIPPETS
 
+    register_permission_policy(Page, PagePolicyWithBrowsing())
     for label in EDITORIAL_SNIPPETS:
         model = apps.get_model(label)
         if issubclass(model, TranslatableMixin):

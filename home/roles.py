@@ -60,7 +60,8 @@ ROLES = {
         "global": _PARTICIPATION_REQUESTS,
     },
     TRANSLATORS: {
-        "german_pages": [],
+        # Browse the German tree to find the page to translate (home/permissions.py); no action.
+        "german_pages": ["view"],
         "english_pages": ["change", "publish"],
         "collection": ["choose_image", "choose_document"],
         "snippets": ["change"],

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
+from home.models import StandardPage
 from home.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
 from home.translation import translate
 from network.models import ContactPerson
@@ -55,7 +56,7 @@ def test_setup_roles_gives_each_group_its_permissions_per_language_tree():
     roles = _snapshot()
     assert roles[EDITORS][1] == [("de", "add_page"), ("de", "change_page")]
     assert roles[MODERATORS][1] == [("de", "add_page"), ("de", "change_page"), ("de", "publish_page")]
-    assert roles[TRANSLATORS][1] == [("en", "change_page"), ("en", "publish_page")]
+    assert roles[TRANSLATORS][1] == [("de", "view_page"), ("en", "change_page"), ("en", "publish_page")]
     assert "submit_translation" in roles[TRANSLATORS][0]
     assert "submit_translation" not in roles[EDITORS][0]
     assert "add_image" in roles[EDITORS][2] and "add_image" not in roles[TRANSLATORS][2]
@@ -187,3 +188,43 @@ def _with(instance, **fields):
     for name, value in fields.items():
         setattr(other, name, value)
     return other
+
+
+def test_translator_browses_the_german_tree_and_translates_but_cannot_change_it(client, translator):
+    german_home = Page.objects.get(depth=2, locale__language_code="de")
+    new = german_home.add_child(instance=StandardPage(title="Neu auf Deutsch", slug="neu-auf-deutsch"))
+    new.save_revision().publish()
+    client.force_login(translator)
+
+    listing = client.get(reverse("wagtailadmin_explore", args=[german_home.pk]))
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert "Neu auf Deutsch" in html and "Netzwerke" in html
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[new.pk])
+    assert f'href="{translate_url}"' in html
+    assert client.get(translate_url).status_code == 200
+
+    for url in (
+        _edit_url(new),
+        reverse("wagtailadmin_pages:delete", args=[new.pk]),
+        reverse("wagtailadmin_pages:unpublish", args=[new.pk]),
+        reverse("wagtailadmin_pages:move", args=[new.pk]),
+        reverse("wagtailadmin_pages:copy", args=[new.pk]),
+        reverse("wagtailadmin_pages:add_subpage", args=[german_home.pk]),
+    ):
+        assert _was_refused(client.get(url)), url
+    response = client.post(_edit_url(new), {"title": "Geändert", "slug": new.slug, "action-publish": "publish"})
+    assert _was_refused(response)
+    assert _was_refused(client.post(reverse("wagtailadmin_pages:delete", args=[new.pk])))
+    new.refresh_from_db()
+    assert new.title == "Neu auf Deutsch" and new.live
+
+
+def test_editor_does_not_browse_the_english_tree(client, editor):
+    english_home = Page.objects.get(depth=2, locale__language_code="en")
+    german_home = Page.objects.get(depth=2, locale__language_code="de")
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_explore", args=[english_home.pk]))
+    # Wagtail sends whoever may not browse a page to the part of the tree they may.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_explore", args=[german_home.pk])
