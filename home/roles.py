@@ -29,6 +29,10 @@ CONTACT_PERSONS = "Ansprechpersonen"
 WORKFLOW_NAME = "Freigabe / Approval"
 APPROVAL_TASK_NAME = "Freigabe durch die Chefredaktion"
 
+# Wagtail's initial migrations create these groups with permissions on the root page, i.e. on
+# both language trees; ours replace them.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
+
 # Wagtail's own default workflow, linked to the root page by its migrations.
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
@@ -164,6 +168,22 @@ def _setup_workflow(moderators, german_home, out):
     return workflow
 
 
+def _retire_wagtail_default_groups(out):
+    """Delete Wagtail's default groups; one that has members keeps them but loses every permission."""
+    for name in WAGTAIL_DEFAULT_GROUPS:
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        if group.user_set.exists():
+            group.permissions.clear()
+            GroupPagePermission.objects.filter(group=group).delete()
+            GroupCollectionPermission.objects.filter(group=group).delete()
+            out(f"  Wagtail's group “{name}” has members: kept without permissions")
+        else:
+            group.delete()
+            out(f"  Wagtail's group “{name}” deleted")
+
+
 @transaction.atomic
 def setup_roles(out=lambda message: None):
     """Create or update the groups, their permissions and the approval workflow."""
@@ -181,5 +201,6 @@ def setup_roles(out=lambda message: None):
         _set_collection_permissions(group, spec["collection"])
         groups[name] = group
         out(f"  group “{name}”")
+    _retire_wagtail_default_groups(out)
     _setup_workflow(groups[MODERATORS], homes["de"], out)
     return groups

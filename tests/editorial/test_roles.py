@@ -3,7 +3,7 @@
 import pytest
 
 from django.contrib import messages
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.urls import reverse
@@ -228,3 +228,28 @@ def test_editor_does_not_browse_the_english_tree(client, editor):
     # Wagtail sends whoever may not browse a page to the part of the tree they may.
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_explore", args=[german_home.pk])
+
+
+def test_wagtails_default_groups_lose_their_rights_on_both_trees(client, django_user_model, english_page):
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+    # Groups as Wagtail's migrations create them: rights on the root page, i.e. on both trees.
+    root = Page.get_first_root_node()
+    for name in ("Editors", "Moderators"):
+        group = Group.objects.create(name=name)
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        for permission_type in ("add", "change", "publish"):
+            GroupPagePermission.objects.create(group=group, page=root, permission_type=permission_type)
+    member = django_user_model.objects.create_user("altlast", "altlast@example.org", "an-unguessable-password")
+    member.groups.add(Group.objects.get(name="Editors"))
+
+    call_command("setup_roles", verbosity=0)
+    assert not Group.objects.filter(name="Moderators").exists()
+    editors = Group.objects.get(name="Editors")  # kept for its member, without any right
+    assert not editors.permissions.exists() and not editors.page_permissions.exists()
+    client.force_login(member)
+    response = client.get(_edit_url(english_page))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+    call_command("setup_roles", verbosity=0)
+    assert Group.objects.get(name="Editors") == editors
