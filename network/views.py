@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from bochum2015.client_ip import client_ip
+
 from .feeds import calendar_response
 from .forms import ParticipationForm, consent_wording
 from .models import ContactPerson, MeetingPage, NetworkPage, ParticipationRequest
@@ -29,7 +31,7 @@ RATE_LIMIT_PER_HOUR = 5
 
 def client_hash(request):
     """A keyed hash of the client's IP address: enough to count requests, useless to identify anyone."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 

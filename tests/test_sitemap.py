@@ -46,3 +46,17 @@ def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_robots_txt_keeps_crawlers_out_of_search_results_only(client):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    assert sorted(line for line in lines if line.startswith("Disallow:")) == [
+        "Disallow: /de/suche/",
+        "Disallow: /en/search/",
+    ]
+
+
+def test_robots_txt_does_not_reveal_the_admin_path(client, settings):
+    # The admin's address is configurable so that it need not be guessed; robots.txt is public.
+    assert settings.ADMIN_PATH == "admin"
+    assert "admin" not in client.get("/robots.txt").content.decode()

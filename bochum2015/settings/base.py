@@ -155,6 +155,12 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "bochum2015.client_ip.client_ip"
+
+# Proxies in front of the site that append the visitor's address to X-Forwarded-For (0: none,
+# visitors connect directly). The login lockout and the participation form's limit per address
+# use the address the outermost trusted proxy saw (bochum2015/client_ip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Only editors have sessions; they end after SESSION_COOKIE_AGE and with the browser.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))

@@ -180,6 +180,25 @@ def test_rate_limit_counts_the_ip_address_for_any_e_mail_address(client):
     assert client.post(GERMAN_URL, _data(email="new@example.org"), REMOTE_ADDR="198.51.100.8").status_code == 302
 
 
+def test_behind_a_proxy_the_rate_limit_counts_each_visitors_address(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    through_proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for number in range(5):
+        client.post(
+            GERMAN_URL,
+            _data(email=f"person{number}@example.org"),
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+            **through_proxy,
+        )
+    busy = client.post(
+        GERMAN_URL, _data(email="new@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.7", **through_proxy
+    )
+    other = client.post(
+        GERMAN_URL, _data(email="new@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.8", **through_proxy
+    )
+    assert (busy.status_code, other.status_code) == (429, 302)
+
+
 def test_rate_limit_forgets_requests_older_than_an_hour(client):
     for number in range(5):
         client.post(GERMAN_URL, _data(company=f"Firma {number}"))

@@ -39,6 +39,36 @@ def test_login_is_locked_after_repeated_failures_from_one_address(client, editor
     assert log_in(client, PASSWORD, address="198.51.100.7").status_code == 302
 
 
+def log_in_through_proxy(client, password, forwarded_for):
+    """As nginx forwards it: the proxy is the peer, the visitor's address is appended last."""
+    return client.post(
+        "/admin/login/",
+        {"username": "chefin", "password": password},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_lockout_applies_to_the_visitors_address_not_the_proxys(client, editor):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in_through_proxy(client, "wrong-password-000", "203.0.113.66")
+    assert log_in_through_proxy(client, PASSWORD, "203.0.113.66").status_code == 429
+    # An attacker cannot dodge the lockout by sending an X-Forwarded-For of their own: the
+    # proxy appends the real address, and only that one counts.
+    assert log_in_through_proxy(client, PASSWORD, "198.51.100.1, 203.0.113.66").status_code == 429
+    # The editor, coming through the same proxy from elsewhere, is not locked out.
+    assert log_in_through_proxy(client, PASSWORD, "198.51.100.7").status_code == 302
+
+
+@override_settings(AXES_ENABLED=True)
+def test_without_a_trusted_proxy_a_forwarded_header_is_ignored(client, editor):
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        # A client rotating forged headers still comes from one address.
+        log_in_through_proxy(client, "wrong-password-000", f"203.0.113.{number}")
+    assert log_in_through_proxy(client, PASSWORD, "198.51.100.7").status_code == 429
+
+
 @override_settings(AXES_ENABLED=True)
 def test_a_successful_login_resets_the_failure_count(client, editor):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
