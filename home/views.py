@@ -25,13 +25,10 @@ def server_error(request):
 @require_GET
 @cache_control(max_age=3600)
 def robots_txt(request):
-    """Crawlers may read every public page but not the endless search result pages. The admin
-    is not named: its path is configurable (ADMIN_PATH) and it says noindex itself."""
-    from .models import SearchPage
-
-    search_paths = sorted(page.url for page in SearchPage.objects.live().public().defer_streamfields() if page.url)
+    """Every public page may be crawled; search result pages say noindex themselves. The admin
+    is not named: its path is configurable (ADMIN_PATH) and it says noindex too."""
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in search_paths), f"Sitemap: {sitemap_url}", ""]
+    lines = ["User-agent: *", "Disallow:", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 

@@ -1,9 +1,10 @@
 """Demo content of the network app, from the press release about the kick-off of the Netzwerk Produktion
 (6 November 2008): the focus sectors, the network with its two meetings, its five topics of work, the
-initiative's contact persons and the moderator. The ten member companies and the two cooperation
+initiative's contact persons and the moderator. A third, open meeting is dated a few weeks after the
+day the demo is loaded, so that the site's lists of upcoming meetings have something to show. The ten member companies and the two cooperation
 projects are invented and marked as demo data; e-mail addresses and websites are placeholders."""
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from home.demo_tools import bilingual_page, bilingual_snippet, stream
 
@@ -206,11 +207,12 @@ def load(out):
     _company_directory(home)
     network = _network(home, topics, sectors, people, companies)
     _meetings(network)
+    _next_open_meeting(network)
     _projects(network, topics, companies)
     out(
         f"  {len(SECTORS)} focus sectors, {len(TOPICS)} topics, {len(CONTACT_PERSONS)} contact persons, "
-        f"{len(COMPANIES)} demo companies, the company directory and the Netzwerk Produktion with two meetings "
-        "and two projects"
+        f"{len(COMPANIES)} demo companies, the company directory and the Netzwerk Produktion with three meetings "
+        "(one ahead) and two projects"
     )
 
 
@@ -449,6 +451,46 @@ def _meetings(network):
         shared={
             "start": _berlin(2009, 2, 12, 18),
             "end": _berlin(2009, 2, 12, 20, 30),
+            "status": MeetingPage.Status.PLANNED,
+        },
+    )
+
+
+def _first_thursday_after(day, weeks=3):
+    """The first Thursday at least `weeks` weeks after `day`: the network's usual meeting day."""
+    day = day + timedelta(weeks=weeks)
+    return day + timedelta(days=(3 - day.weekday()) % 7)
+
+
+def _next_open_meeting(network):
+    # Dated from the day the demo is first loaded; loading again keeps the existing page.
+    day = _first_thursday_after(date.today())
+    bilingual_page(
+        network,
+        MeetingPage,
+        {
+            "title": "Offenes Netzwerktreffen",
+            "slug": "offenes-netzwerktreffen",
+            "intro": "Das Netzwerk Produktion lädt interessierte Unternehmen zum offenen Treffen ein: "
+            "Kennenlernen, Erfahrungsaustausch und neue Kooperationsprojekte. Die Teilnahme ist kostenlos.",
+            "venue_name": "Technologie-Zentrum Ruhr",
+            "venue_address": "Universitätsstraße 142\n44799 Bochum",
+            "agenda": "<ul><li>Berichte aus den Arbeitsgruppen</li><li>Vorstellung interessierter Unternehmen</li>"
+            "<li>Neue Kooperationsprojekte</li></ul>",
+        },
+        {
+            "title": "Open network meeting",
+            "slug": "open-network-meeting",
+            "intro": "The Production Network invites interested companies to an open meeting: getting to know "
+            "each other, exchanging experience and new cooperation projects. Taking part is free of charge.",
+            "venue_name": "Technologie-Zentrum Ruhr",
+            "venue_address": "Universitätsstraße 142\n44799 Bochum, Germany",
+            "agenda": "<ul><li>Reports from the working groups</li><li>Interested companies introduce "
+            "themselves</li><li>New cooperation projects</li></ul>",
+        },
+        shared={
+            "start": _berlin(day.year, day.month, day.day, 18),
+            "end": _berlin(day.year, day.month, day.day, 20),
             "status": MeetingPage.Status.PLANNED,
         },
     )

@@ -48,12 +48,12 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
-def test_robots_txt_keeps_crawlers_out_of_search_results_only(client):
-    lines = client.get("/robots.txt").content.decode().splitlines()
-    assert sorted(line for line in lines if line.startswith("Disallow:")) == [
-        "Disallow: /de/suche/",
-        "Disallow: /en/search/",
-    ]
+def test_search_results_are_not_indexed_but_the_search_page_is(client):
+    robots = '<meta name="robots" content="noindex, follow">'
+    assert robots in client.get("/de/suche/?q=Netzwerk").content.decode()
+    assert robots in client.get("/en/search/?q=network").content.decode()
+    assert robots not in client.get("/de/suche/").content.decode()
+    assert robots not in client.get("/de/").content.decode()
 
 
 def test_robots_txt_does_not_reveal_the_admin_path(client, settings):
