@@ -10,7 +10,7 @@ FIRST_LOAD_LIMIT = 500_000  # bytes on the wire, headers included
 def test_home_page_first_load_is_under_500_kb(visit, language, phone):
     page = visit(language, phone=phone)
     finished = []
-    page.on("requestfinished", finished.append)
+    page.on("requestfinished", lambda request: finished.append(request))
     page.goto(f"/{language}/", wait_until="networkidle")
     # Scroll to the end so that lazily loaded pictures count too.
     page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
