@@ -351,6 +351,8 @@ LOGGING = {
 
 # Password of the local admin user that `load_demo_content` creates (development only).
 DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "bochum2015-demo")
+# Whether `load_demo_content` creates those users; never in production (production.py).
+DEMO_USERS = True
 # A page submitted for translation starts as an English draft, not as a live English page
 # showing the German text: the translator publishes it once it is translated.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

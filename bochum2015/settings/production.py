@@ -21,6 +21,9 @@ if env_bool("DEBUG"):  # noqa: F405
 
 DEBUG = False
 
+# The demo users' passwords are known: `load_demo_content` never creates them here.
+DEMO_USERS = False
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }

@@ -37,7 +37,11 @@ class Command(BaseCommand):
                     module.load(self.stdout.write)
             self.stdout.write("roles:")
             setup_roles(self.stdout.write)
-        if not options["no_users"]:
+        if options["no_users"]:
+            pass
+        elif not settings.DEMO_USERS:
+            self.stdout.write("No demo users with these settings: their passwords are known.")
+        else:
             self._admin_user()
             self._role_users()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
