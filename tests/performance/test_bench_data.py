@@ -1,11 +1,20 @@
 """The bulk page inserts of the benchmark dataset leave a tree Wagtail can work with."""
 
+import io
+import random
+import time
+
 import pytest
 
-from wagtail.models import Page
+from django.core.management import call_command
+from django.core.management.base import OutputWrapper
 
-from home.management.commands.build_bench_data import add_pages, translated_copies
+from wagtail.models import Locale, Page
+from wagtail.search.models import IndexEntry
+
+from home.management.commands.build_bench_data import Command, add_pages, translated_copies
 from home.models import HomePage, StandardPage
+from news.models import NewsArticlePage
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +37,45 @@ def test_english_copies_share_the_translation_key_and_switch_languages(client):
     html = client.get("/de/masse/").content.decode()
     assert '<a href="/en/bulk/" hreflang="en" lang="en">English</a>' in html
     assert not any(Page.find_problems())
+
+
+def bench_builder():
+    """The benchmark's builder on the test database, at a tiny size."""
+    builder = Command(stdout=OutputWrapper(io.StringIO()))
+    builder.sizes = {"articles": 12, "companies": 4, "networks": 2, "meetings": 1, "projects": 1, "images": 2}
+    builder.rng = random.Random(2015)  # noqa: S311 - test data
+    builder.started = time.monotonic()
+    builder.de, builder.en = (Locale.objects.get(language_code=code) for code in ("de", "en"))
+    builder.images = builder.make_images()
+    builder.sectors = builder.pages_by_locale("network.FocusSectorPage")
+    builder.companies = builder.make_companies()
+    builder.networks = builder.make_networks()
+    return builder
+
+
+def index_rows():
+    return sorted(
+        IndexEntry.objects.values_list("content_type_id", "object_id", "title", "autocomplete", "body", "title_norm")
+    )
+
+
+def test_the_benchmark_search_index_is_the_one_update_index_builds_and_finds_each_language(client):
+    builder = bench_builder()
+    builder.make_articles()
+    german = NewsArticlePage.objects.filter(locale__language_code="de", slug="artikel-10").get()
+    english = german.get_translation(Locale.objects.get(language_code="en"))
+    Page.objects.filter(pk=german.pk).update(title="Zechenkohle im Strukturwandel")
+    Page.objects.filter(pk=english.pk).update(title="Colliery coal in structural change")
+
+    IndexEntry.objects.all().delete()
+    builder.build_search_index()
+    built = index_rows()
+    IndexEntry.objects.all().delete()
+    call_command("update_index", verbosity=0)
+    assert built == index_rows()
+
+    german_results = client.get("/de/suche/?q=Zechenkohle").content.decode()
+    english_results = client.get("/en/search/?q=colliery").content.decode()
+    assert german.url in german_results and english.url not in german_results
+    assert english.url in english_results and german.url not in english_results
+    assert english.url not in client.get("/en/search/?q=Zechenkohle").content.decode()
