@@ -8,11 +8,13 @@ import pytest
 
 from django.core.management import call_command
 from django.core.management.base import OutputWrapper
+from django.db import connection
+from django.db.models import F
 
 from wagtail.models import Locale, Page
 from wagtail.search.models import IndexEntry
 
-from home.management.commands.build_bench_data import Command, add_pages, translated_copies
+from home.management.commands.build_bench_data import Command, add_pages, translated_copies, tree_problems
 from home.models import HomePage, StandardPage
 from news.models import NewsArticlePage
 
@@ -37,6 +39,32 @@ def test_english_copies_share_the_translation_key_and_switch_languages(client):
     html = client.get("/de/masse/").content.decode()
     assert '<a href="/en/bulk/" hreflang="en" lang="en">English</a>' in html
     assert not any(Page.find_problems())
+
+
+def fixtree_problems():
+    """What `manage.py fixtree` looks at, page by page."""
+    missing = []
+    for page in Page.objects.all():
+        try:
+            page.specific  # noqa: B018 - the lookup is the check
+        except page.specific_class.DoesNotExist:
+            missing.append(page.pk)
+    return (missing, *Page.find_problems())
+
+
+def test_the_benchmark_tree_check_finds_what_fixtree_finds():
+    assert tree_problems() == fixtree_problems() == ([], [], [], [], [], [])
+    home = HomePage.objects.get(locale__language_code="de")
+    pages = add_pages(home, [StandardPage(title=f"Kaputt {n}", slug=f"kaputt-{n}") for n in range(4)])
+    Page.objects.filter(pk=home.pk).update(numchild=F("numchild") + 1)
+    Page.objects.filter(pk=pages[0].pk).update(depth=F("depth") + 1)
+    Page.objects.filter(pk=pages[1].pk).update(path=pages[1].path[:-4] + "ZZZZ0001")
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM home_standardpage WHERE page_ptr_id = %s", [pages[2].pk])
+
+    problems = tree_problems()
+    assert problems == fixtree_problems()
+    assert problems == ([pages[2].pk], [], [], [pages[1].pk], [pages[0].pk], [home.pk])
 
 
 def bench_builder():

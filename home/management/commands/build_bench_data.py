@@ -156,6 +156,42 @@ def with_tag_names(objects):
         article.tag_names = " ".join(tag.name for tag in sorted(found, key=lambda tag: rank[tag.pk]))
 
 
+def tree_problems():
+    """What `manage.py fixtree` checks, in one query per page type instead of three queries per
+    page: pages without their page type's row, then treebeard's find_problems() lists (ids with
+    characters outside the alphabet, a bad path length, no parent, a wrong depth, a wrong
+    numchild), in its order."""
+    rows = list(Page.objects.order_by("path").values_list("pk", "path", "depth", "numchild", "content_type_id"))
+    missing = []
+    by_type = {}
+    for pk, _path, _depth, _numchild, content_type_id in rows:
+        by_type.setdefault(content_type_id, set()).add(pk)
+    for content_type_id, pks in by_type.items():
+        page_class = ContentType.objects.get_for_id(content_type_id).model_class()
+        if page_class is not None and page_class is not Page:
+            missing += pks - set(page_class.objects.filter(pk__in=pks).values_list("pk", flat=True))
+
+    steplen, alphabet = Page.steplen, set(Page.alphabet)
+    paths = {path for _pk, path, *_rest in rows}
+    children = {}
+    for _pk, path, *_rest in rows:
+        if len(path) > steplen:
+            children[path[:-steplen]] = children.get(path[:-steplen], 0) + 1
+    evil_chars, bad_steplen, orphans, wrong_depth, wrong_numchild = [], [], [], [], []
+    for pk, path, depth, numchild, _content_type_id in rows:
+        if not set(path) <= alphabet:
+            evil_chars.append(pk)
+        elif len(path) % steplen:
+            bad_steplen.append(pk)
+        elif len(path) > steplen and path[:-steplen] not in paths:
+            orphans.append(pk)
+        elif depth != len(path) // steplen:
+            wrong_depth.append(pk)
+        elif children.get(path, 0) != numchild:
+            wrong_numchild.append(pk)
+    return sorted(missing), evil_chars, bad_steplen, orphans, wrong_depth, wrong_numchild
+
+
 def add_pages(parent, pages):
     """Append unsaved page instances of one type as live children of `parent`: the base rows
     with bulk_create, the page type's rows with one INSERT per batch, paths as treebeard's
@@ -522,9 +558,10 @@ class Command(BaseCommand):
         self.progress("search index built")
 
     def check_tree(self):
-        problems = Page.find_problems()
+        problems = tree_problems()
         if any(problems):
             raise CommandError(
-                f"The page tree has problems (bad alphabet, path, orphans, depth, numchild): {problems}"
+                "The page tree has problems (missing page type rows, bad alphabet, path, orphans, depth, "
+                f"numchild): {problems}"
             )
         self.progress("page tree checked: no problems (as `manage.py fixtree` checks)")
