@@ -545,7 +545,7 @@ class Command(BaseCommand):
                 objects = indexed_model.get_indexed_objects().order_by("pk")
                 count = objects.count()
                 if count > INDEX_CHUNK:
-                    self.progress(f"search index: {count:,} {indexed_model._meta.verbose_name_plural}")
+                    self.progress(f"search index: {count:,} {indexed_model._meta.label}")
                 last_pk = None
                 while True:
                     chunk = list((objects if last_pk is None else objects.filter(pk__gt=last_pk))[:INDEX_CHUNK])
