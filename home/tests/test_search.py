@@ -90,8 +90,22 @@ def test_every_page_has_a_labelled_search_field_in_the_header(client):
     for url, action in [("/de/ueber-uns/", "/de/suche/"), ("/en/news/", "/en/search/")]:
         html = client.get(url).content.decode()
         header = html[html.index('<header class="site-header">') : html.index("</header>")]
-        assert f'<form class="site-search" role="search" method="get" action="{action}">' in header
+        name = {"/de/suche/": "Website durchsuchen", "/en/search/": "Search the site"}[action]
+        assert f'<form class="site-search" role="search" aria-label="{name}" method="get" action="{action}">' in header
         assert '<label class="visually-hidden" for="site-search-q">' in header
+
+
+@pytest.mark.parametrize(
+    ("url", "header_name", "page_name"),
+    [
+        ("/de/suche/", "Website durchsuchen", "Suchen und Ergebnisse sortieren"),
+        ("/en/search/", "Search the site", "Search and sort the results"),
+    ],
+)
+def test_search_page_names_its_two_search_landmarks_apart(client, url, header_name, page_name):
+    html = client.get(url, {"q": "Netzwerk"}).content.decode()
+    names = re.findall(r'<form [^>]*role="search"[^>]*aria-label="([^"]+)"', html)
+    assert names == [header_name, page_name]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming needs PostgreSQL's text search dictionaries")
