@@ -206,3 +206,33 @@ def screenshot():
 def _fresh_screenshot_dir(request):
     if is_browser_run(request.config) and SCREENSHOT_DIR.exists():
         shutil.rmtree(SCREENSHOT_DIR)
+
+
+@pytest.fixture
+def editorial_users(site_url):
+    """One user per editorial group (keyed by group name), with the admin in the group's usual
+    language; made in the database, the tests start at the login form (`pages.log_in`)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from wagtail.users.models import UserProfile
+
+    from home.roles import EDITORS, MODERATORS, TRANSLATORS
+
+    from .pages import EDITORIAL_PASSWORD
+
+    User = get_user_model()
+    users = {}
+    for username, group, language in (
+        ("journey-redaktion", EDITORS, "de"),
+        ("journey-chefredaktion", MODERATORS, "de"),
+        ("journey-uebersetzung", TRANSLATORS, "en"),
+    ):
+        user = User.objects.create_user(username, f"{username}@example.org", EDITORIAL_PASSWORD)
+        user.groups.add(Group.objects.get(name=group))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        users[group] = username
+    yield users
+    User.objects.filter(username__in=users.values()).delete()

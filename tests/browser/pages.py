@@ -1,5 +1,10 @@
 """What the browser tests visit and the checks they share."""
 
+import re
+
+from playwright.sync_api import expect
+
+from django.conf import settings
 from django.db.models import Min
 
 from wagtail.models import Page
@@ -7,6 +12,9 @@ from wagtail.models import Page
 # axe-core rule sets: WCAG 2.0/2.1 A and AA (what BITV 2.0 requires) plus axe's best practices
 # (landmarks, heading order), which are listed but only fail when serious or critical.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+ADMIN = f"/{settings.ADMIN_PATH}/"
+# The password of the editorial users the tests make (conftest.editorial_users).
+EDITORIAL_PASSWORD = "journey-password"  # noqa: S105
 NOT_FOUND_PATHS = {"de": "/de/diese-seite-gibt-es-nicht/", "en": "/en/this-page-does-not-exist/"}
 
 
@@ -94,3 +102,11 @@ def tab_through(page, limit=300):
 
 def has_horizontal_overflow(page):
     return page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+
+def log_in(page, username):
+    page.goto(ADMIN)
+    page.get_by_label(re.compile("Benutzername|Username")).fill(username)
+    page.get_by_label(re.compile("Passwort|Password")).fill(EDITORIAL_PASSWORD)
+    page.get_by_role("button", name=re.compile("^(Anmelden|Sign in)$")).click()
+    expect(page.get_by_role("heading", name="Bochum 2015", level=1)).to_be_visible()

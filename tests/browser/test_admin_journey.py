@@ -7,13 +7,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from django.conf import settings
 from django.utils.text import slugify
+
+from .pages import ADMIN, log_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "journey-password"  # noqa: S105
-ADMIN = f"/{settings.ADMIN_PATH}/"
 # A demo image every demo site has (the home page's hero).
 IMAGE = "Bochum 2015 – Produktion"
 GERMAN = {
@@ -31,34 +30,6 @@ ENGLISH = {
 
 
 @pytest.fixture
-def editorial_users(site_url):
-    """One user per editorial group, with the admin in the group's usual language (made in the
-    database: the journey starts at the login form)."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from wagtail.users.models import UserProfile
-
-    from home.roles import EDITORS, MODERATORS, TRANSLATORS
-
-    User = get_user_model()
-    users = {}
-    for username, group, language in (
-        ("journey-redaktion", EDITORS, "de"),
-        ("journey-chefredaktion", MODERATORS, "de"),
-        ("journey-uebersetzung", TRANSLATORS, "en"),
-    ):
-        user = User.objects.create_user(username, f"{username}@example.org", PASSWORD)
-        user.groups.add(Group.objects.get(name=group))
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-        users[group] = username
-    yield users
-    User.objects.filter(username__in=users.values()).delete()
-
-
-@pytest.fixture
 def german_news_index(site_url):
     from news.models import NewsArticlePage, NewsIndexPage
 
@@ -67,14 +38,6 @@ def german_news_index(site_url):
     # The journey's article leaves the demo content as it found it, for the tests that count articles.
     for article in NewsArticlePage.objects.filter(title__in=[GERMAN["title"], ENGLISH["title"]]):
         article.delete()
-
-
-def log_in(page, username):
-    page.goto(ADMIN)
-    page.get_by_label(re.compile("Benutzername|Username")).fill(username)
-    page.get_by_label(re.compile("Passwort|Password")).fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("^(Anmelden|Sign in)$")).click()
-    expect(page.get_by_role("heading", name="Bochum 2015", level=1)).to_be_visible()
 
 
 def news_titles(page, language):
