@@ -15,7 +15,9 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = blocks.CharBlock(
+        label=_("Heading"), max_length=200, help_text=_("A few words that say what the section is about.")
+    )
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Section heading (H2)")), ("h3", _("Sub-heading (H3)"))],
         default="h2",
@@ -34,7 +36,12 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label=_("Image"),
         help_text=_("Describe what the image shows in the alt text, or mark it as decorative."),
     )
-    caption = blocks.CharBlock(required=False, label=_("Caption"), max_length=250)
+    caption = blocks.CharBlock(
+        required=False,
+        label=_("Caption"),
+        max_length=250,
+        help_text=_("Shown below the image, e.g. who is pictured and the photographer."),
+    )
 
     class Meta:
         icon = "image"
@@ -43,8 +50,13 @@ class ImageWithCaptionBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("Quote"))
-    attribution = blocks.CharBlock(required=False, label=_("Who said it"), max_length=200)
+    quote = blocks.TextBlock(label=_("Quote"), help_text=_("The words as they were said, without quotation marks."))
+    attribution = blocks.CharBlock(
+        required=False,
+        label=_("Who said it"),
+        max_length=200,
+        help_text=_("Name and role, e.g. 'Jörg Lennardt, ExperConsult'."),
+    )
 
     class Meta:
         icon = "openquote"
@@ -53,11 +65,17 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Button text"), max_length=100)
+    text = blocks.CharBlock(
+        label=_("Button text"),
+        max_length=100,
+        help_text=_("Says where the button leads, e.g. 'Join the network', not 'Click here'."),
+    )
     page = blocks.PageChooserBlock(
         required=False, label=_("Page on this site"), help_text=_("Either a page or a web address.")
     )
-    url = blocks.URLBlock(required=False, label=_("Web address"))
+    url = blocks.URLBlock(
+        required=False, label=_("Web address"), help_text=_("A full address starting with https://.")
+    )
 
     class Meta:
         icon = "link"
@@ -74,7 +92,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Document"))
+    document = DocumentChooserBlock(label=_("Document"), help_text=_("Preferably an accessible PDF."))
     title = blocks.CharBlock(required=False, label=_("Link text"), help_text=_("Defaults to the document's title."))
 
     class Meta:
@@ -99,6 +117,7 @@ class ContentStreamBlock(blocks.StreamBlock):
         features=RICH_TEXT_FEATURES,
         icon="pilcrow",
         label=_("Text"),
+        help_text=_("Short paragraphs; links with words that say where they lead."),
         template="components/streamfield/blocks/paragraph_block.html",
     )
     image = ImageWithCaptionBlock()

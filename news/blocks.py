@@ -8,8 +8,12 @@ from home.blocks import ContentStreamBlock, ImageWithCaptionBlock
 
 
 class GalleryBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False, label=_("Title"), max_length=200)
-    images = blocks.ListBlock(ImageWithCaptionBlock(), min_num=2, label=_("Images"))
+    title = blocks.CharBlock(
+        required=False, label=_("Title"), max_length=200, help_text=_("Optional heading above the pictures.")
+    )
+    images = blocks.ListBlock(
+        ImageWithCaptionBlock(), min_num=2, label=_("Images"), help_text=_("At least two pictures.")
+    )
 
     class Meta:
         icon = "image"
@@ -19,8 +23,15 @@ class GalleryBlock(blocks.StructBlock):
 
 
 class FactBoxBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"), max_length=200, default=_("Facts"))
-    facts = blocks.ListBlock(blocks.CharBlock(max_length=300, label=_("Fact")), min_num=1, label=_("Facts"))
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=200, default=_("Facts"), help_text=_("Heading of the box, e.g. 'Facts'.")
+    )
+    facts = blocks.ListBlock(
+        blocks.CharBlock(max_length=300, label=_("Fact"), help_text=_("One fact in one line.")),
+        min_num=1,
+        label=_("Facts"),
+        help_text=_("One or more short facts."),
+    )
 
     class Meta:
         icon = "list-ul"

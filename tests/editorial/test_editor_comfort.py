@@ -111,3 +111,45 @@ def test_every_field_an_editor_fills_has_a_help_text(model, edit_handler):
         if not (panel.help_text or getattr(field, "help_text", "")):
             without.append(f"{owner.__name__}.{panel.field_name}")
     assert without == []
+
+
+def _block_help_text(block):
+    field = getattr(block, "field", None)
+    return getattr(field, "help_text", "") or getattr(block.meta, "help_text", "") or ""
+
+
+def _blocks_without_help_text(block, path, inherited=""):
+    """Every field that an editor fills inside a StreamField: its own help text, or that of
+    the list it is repeated in."""
+    from wagtail import blocks
+    from wagtail.images.blocks import ImageBlock
+
+    own = _block_help_text(block) or inherited
+    if isinstance(block, ImageBlock):  # Wagtail's own alt text and decorative fields inside
+        return [] if own else [path]
+    if isinstance(block, blocks.ListBlock):
+        return _blocks_without_help_text(block.child_block, path, own)
+    if isinstance(block, blocks.StructBlock | blocks.StreamBlock):
+        return [
+            missing
+            for name, child in block.child_blocks.items()
+            for missing in _blocks_without_help_text(child, f"{path}.{name}")
+        ]
+    return [] if own else [path]
+
+
+def _stream_fields():
+    from django.apps import apps
+
+    from wagtail.fields import StreamField
+
+    for model in apps.get_models():
+        if model._meta.app_label in {"home", "news", "network"}:
+            for field in model._meta.get_fields():
+                if isinstance(field, StreamField):
+                    yield f"{model.__name__}.{field.name}", field.stream_block
+
+
+@pytest.mark.parametrize(("name", "stream_block"), list(_stream_fields()), ids=lambda value: str(value)[:40])
+def test_every_field_inside_a_streamfield_has_a_help_text(name, stream_block):
+    assert _blocks_without_help_text(stream_block, name) == []
