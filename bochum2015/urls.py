@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from bochum2015 import health
+from home import serving
 from home import views as home_views
 
 # The admin, documents and machine-readable files are never language-prefixed.
@@ -41,6 +42,8 @@ if os.environ.get("BENCH_REFERENCE_VIEW") == "1":
 # Public pages live under /de/ and /en/; "/" redirects by the browser's Accept-Language.
 urlpatterns += i18n_patterns(
     path("", include("network.urls")),
+    # Wagtail's page serving, with pages found in fewer queries (home/serving.py).
+    re_path(wagtail_urls.serve_pattern, serving.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

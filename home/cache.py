@@ -19,7 +19,8 @@ settings, pages) are covered without anyone having to remember to register them.
 
 Cached responses are stored as they leave this middleware; the middleware above it (security
 headers, CSRF cookie, session, locale) runs again for every hit. A CSRF token in a page is
-stored as a placeholder and replaced by a token of the visitor's own on each hit.
+stored as a placeholder and replaced by a token of the visitor's own on each hit; so is any
+value a page makes with `fresh_value` (e.g. the participation form's signed start time).
 """
 
 import hashlib
@@ -35,6 +36,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.module_loading import import_string
 
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
@@ -224,6 +226,21 @@ def _without_csrf_tokens(request, content):
     return content
 
 
+def fresh_value(request, maker):
+    """`maker()` (a dotted path to a function returning a string), for a page that may be
+    cached: the page is stored with a placeholder there, and every hit gets a value made for
+    it, as with the CSRF token. For values that must not be shared or grow old, such as the
+    time a form was rendered."""
+    value = import_string(maker)()
+    if request is not None:
+        request.__dict__.setdefault("_page_cache_fresh_values", {})[value] = maker
+    return value
+
+
+def _fresh_placeholder(maker):
+    return b"\x00page-cache-fresh:" + maker.encode() + b"\x00"
+
+
 def _store(request, response, key):
     content = response.content
     uses_csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
@@ -231,14 +248,22 @@ def _store(request, response, key):
         content = _without_csrf_tokens(request, content)
         if content is None:
             return
+    makers = set()
+    for value, maker in getattr(request, "_page_cache_fresh_values", {}).items():
+        content = content.replace(value.encode(), _fresh_placeholder(maker))
+        makers.add(maker)
     headers = [(k, v) for k, v in response.items() if k.lower() not in ("content-length", "x-page-cache")]
-    cache.set(key, (response.status_code, headers, content, uses_csrf), page_cache_seconds())
+    cache.set(key, (response.status_code, headers, content, uses_csrf, sorted(makers)), page_cache_seconds())
 
 
 def _from_entry(request, entry):
-    status, headers, content, uses_csrf = entry
+    status, headers, content, uses_csrf, *rest = entry
     if uses_csrf:
         content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    for maker in rest[0] if rest else ():
+        placeholder = _fresh_placeholder(maker)
+        while placeholder in content:
+            content = content.replace(placeholder, import_string(maker)().encode(), 1)
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value

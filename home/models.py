@@ -40,6 +40,8 @@ class BasePage(Page):
     ]
 
     search_fields = Page.search_fields
+    # Foreign keys fetched with the page when it is served (home.serving), e.g. a lead image.
+    select_related_when_served = ()
 
     class Meta:
         abstract = True
@@ -48,6 +50,16 @@ class BasePage(Page):
     def meta_description(self):
         """The search description, or the page's own summary where it has one."""
         return self.search_description or getattr(self, "summary_text", "")
+
+    def get_view_restrictions(self):
+        """Two queries fewer per served page when no restriction can apply (home.serving)."""
+        from wagtail.models import PageViewRestriction
+
+        from .serving import view_restrictions_known_empty
+
+        if view_restrictions_known_empty(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):
@@ -63,6 +75,8 @@ class HomePage(BasePage):
         verbose_name=_("hero image"),
     )
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences under the title."))
+
+    select_related_when_served = ("hero_image",)
 
     content_panels = [
         *Page.content_panels,
@@ -212,8 +226,9 @@ class SearchPage(BasePage):
 
     def search(self, query, newest_first=False):
         from .search_backend import backend_name_for
+        from .serving import public
 
-        pages = Page.objects.live().public().filter(locale_id=self.locale_id).not_type(SearchPage)
+        pages = public(Page.objects.live().filter(locale_id=self.locale_id).not_type(SearchPage))
         if newest_first:
             pages = pages.order_by("-first_published_at")
         return pages.search(

@@ -4,9 +4,17 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from home.cache import fresh_value
+
 # A person needs longer than this to fill in the form; a faster post is a bot.
 MIN_FILL_SECONDS = 3
 _SIGNING_SALT = "network.participation.started"
+
+
+def started_value():
+    """The signed time the form is rendered at (a fresh one for every visitor, also on a page
+    from the page cache: home.cache.fresh_value)."""
+    return signing.dumps(time.time(), salt=_SIGNING_SALT)
 
 
 def consent_wording():
@@ -48,11 +56,11 @@ class ParticipationForm(forms.Form):
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, page=None, **kwargs):
+    def __init__(self, *args, page=None, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(time.time(), salt=_SIGNING_SALT)
+            self.initial["started"] = fresh_value(request, "network.forms.started_value")
 
     def is_spam(self):
         """A filled-in honeypot, or a form posted faster than a person types (or without a valid timestamp)."""

@@ -5,6 +5,8 @@ a company's relations live on its German version. So a page in English may hold 
 `in_locale` swaps each for its translation in one query, and keeps the object itself where there
 is no translation yet (never an error, never a gap)."""
 
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
 
 def in_locale(objects, locale, queryset=None):
     """`objects` (of one translatable model, in any locale) as their versions in `locale`.
@@ -19,3 +21,43 @@ def in_locale(objects, locale, queryset=None):
         queryset = type(objects[0])._default_manager.all()
     translations = {obj.translation_key: obj for obj in queryset.filter(locale=locale, translation_key__in=missing)}
     return [obj if obj.locale_id == locale.pk else translations.get(obj.translation_key, obj) for obj in objects]
+
+
+def linked_in_locale(links, field, locale, queryset=None):
+    """The objects that a page's link rows point to through `field` (e.g. `page.topic_links.all()`
+    and "topic"), in the order of the links: each in `locale` where translated, else as linked.
+
+    One query, however many links. `queryset` narrows and shapes the objects looked up; an object
+    it leaves out is left out. A preview's unsaved links (not a queryset) go through `in_locale`."""
+    if not isinstance(links, QuerySet):
+        return in_locale([getattr(link, field) for link in links], locale, queryset)
+    model = links.model._meta.get_field(field).related_model
+    if queryset is None:
+        queryset = model._default_manager.all()
+    links = links.order_by()
+    first_link = (
+        links.filter(**{f"{field}__translation_key": OuterRef("translation_key")})
+        .order_by("sort_order", "pk")
+        .values("sort_order")[:1]
+    )
+    found = (
+        queryset.filter(translation_key__in=links.values(f"{field}__translation_key"))
+        .filter(Q(locale=locale) | Q(pk__in=links.values(field)))
+        .annotate(link_order=Subquery(first_link))
+        .order_by("link_order", "pk")
+    )
+    chosen = {}
+    for obj in found:
+        if obj.translation_key not in chosen or obj.locale_id == locale.pk:
+            chosen[obj.translation_key] = obj
+    return list(chosen.values())
+
+
+def one_in_locale(queryset, pk, locale):
+    """The object `pk` of `queryset` in `locale` where translated, else itself (one query)."""
+    found = list(
+        queryset.filter(
+            Q(pk=pk) | Q(locale=locale, translation_key__in=queryset.filter(pk=pk).values("translation_key"))
+        )
+    )
+    return next((obj for obj in found if obj.locale_id == locale.pk), None) or next(iter(found), None)

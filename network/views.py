@@ -15,9 +15,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
-
 from bochum2015.client_ip import client_ip
+from home import serving
 
 from .feeds import calendar_response
 from .forms import ParticipationForm, consent_wording
@@ -140,7 +139,7 @@ def notify_contact_persons(participation_request, page):
 
 def calendar(request, path):
     """The iCalendar file of a meeting, or of all meetings of a network, next to its page."""
-    route = Page.route_for_request(request, path + "/")
+    route = serving.route(request, path + "/")
     # Only a page itself, not a sub-route of a page (e.g. a network's thanks page).
     if route is None or not route[0].url_path.endswith(f"/{path}/"):
         raise Http404

@@ -10,7 +10,7 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 from home.pagination import paginate
+from home.serving import public
 
 from .blocks import NewsBodyBlock
 
@@ -66,8 +67,9 @@ class NewsTag(TranslatableMixin, index.Indexed, models.Model):
 
 
 def in_locale(model, keys, locale_id, live=True):
-    """The objects of `model` in the given locale whose translation_key is in `keys` (one query)."""
-    objects = model.objects.filter(locale_id=locale_id, translation_key__in=list(keys))
+    """The objects of `model` in the given locale whose translation_key is in `keys` (a list or
+    a subquery; one query)."""
+    objects = model.objects.filter(locale_id=locale_id, translation_key__in=keys)
     return objects.live() if live else objects
 
 
@@ -82,7 +84,7 @@ def with_card_images(articles):
 
 
 def live_articles(locale_id):
-    return NewsArticlePage.objects.live().public().filter(locale_id=locale_id)
+    return public(NewsArticlePage.objects.live().filter(locale_id=locale_id))
 
 
 def linked_to(translation_key):
@@ -269,10 +271,14 @@ class NewsArticlePage(BasePage):
 
     # Relations, resolved in this article's locale
 
+    # Shown with the article without further queries (home.serving).
+    select_related_when_served = ("lead_image", "contact_person")
+
     def _linked_keys(self, relation, field):
         links = getattr(self, relation).all()
         if isinstance(links, models.QuerySet):
-            return list(links.values_list(f"{field}__translation_key", flat=True))
+            # A subquery: the list of objects in this locale is then one query, not two.
+            return links.order_by().values(f"{field}__translation_key")
         # A preview keeps unsaved links in memory.
         return [getattr(link, field).translation_key for link in links if getattr(link, f"{field}_id")]
 
@@ -286,20 +292,23 @@ class NewsArticlePage(BasePage):
     def siblings(self):
         return live_articles(self.locale_id).exclude(pk=self.pk).defer_streamfields()
 
-    def previous_article(self):
-        """The next older article of the same language."""
-        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
-        return self.siblings().filter(older).order_by("-date", "-pk").first()
-
-    def next_article(self):
-        """The next newer article of the same language."""
-        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
-        return self.siblings().filter(newer).order_by("date", "pk").first()
+    def neighbours(self):
+        """The next older and the next newer article of the same language (one query)."""
+        siblings = self.siblings()
+        older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)).order_by("-date", "-pk")
+        newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)).order_by("date", "pk")
+        previous = following = None
+        for article in siblings.filter(
+            Q(pk=Subquery(older.values("pk")[:1])) | Q(pk=Subquery(newer.values("pk")[:1]))
+        ):
+            if (article.date, article.pk) < (self.date, self.pk):
+                previous = article
+            else:
+                following = article
+        return previous, following
 
     def related_articles(self, sector_keys, tag_keys):
         """Newest articles sharing a focus sector or a tag with this one."""
-        if not sector_keys and not tag_keys:
-            return []
         shared = Q(
             pk__in=NewsArticleSector.objects.filter(sector__translation_key__in=sector_keys).values("article_id")
         )
@@ -336,14 +345,15 @@ class NewsArticlePage(BasePage):
         network_keys = self._linked_keys("network_links", "network")
         from network.models import FocusSectorPage, NetworkPage
 
+        previous_article, next_article = self.neighbours()
         context.update(
             news_index=self.get_parent(),
             sectors=list(in_locale(FocusSectorPage, sector_keys, self.locale_id)),
             networks=list(in_locale(NetworkPage, network_keys, self.locale_id)),
             tags=self.tags(tag_keys),
             related_articles=self.related_articles(sector_keys, tag_keys),
-            previous_article=self.previous_article(),
-            next_article=self.next_article(),
+            previous_article=previous_article,
+            next_article=next_article,
             structured_data=self.structured_data(request),
         )
         return context

@@ -92,7 +92,11 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    ancestors = page.get_ancestors().filter(depth__gte=2)
+    # Serving found the ancestors already (home.serving); previews and the like ask the tree.
+    ancestors = getattr(page, "_routed_ancestors", None)
+    if ancestors is None:
+        ancestors = page.get_ancestors()
+    ancestors = [ancestor for ancestor in ancestors if ancestor.depth >= 2]
     return {
         "crumbs": [{"title": a.title, "url": a.get_url(request)} for a in ancestors],
         "current": page.title,
@@ -101,8 +105,14 @@ def breadcrumbs(context):
 
 @register.simple_tag(takes_context=True)
 def legal_links(context):
-    """The legal pages chosen in the settings, in the language being shown (one query)."""
-    chosen = LegalPagesSettings.load(request_or_site=context["request"])
+    """The legal pages chosen in the settings, in the language being shown: three queries once
+    per content change (home.cache), as the footer and the participation form show them."""
+    request = context["request"]
+    return cached_fragment(request, "legal-links", lambda: _legal_links(request))
+
+
+def _legal_links(request):
+    chosen = LegalPagesSettings.load(request_or_site=request)
     wanted = {
         "legal_notice": chosen.legal_notice_page_id,
         "privacy": chosen.privacy_page_id,
@@ -120,7 +130,7 @@ def legal_links(context):
     for name, pk in wanted.items():
         page = by_key.get(source_keys.get(pk), {}).get(language)
         if page:
-            links[name] = {"title": page.title, "url": page.get_url(context["request"])}
+            links[name] = {"title": page.title, "url": page.get_url(request)}
     return links
 
 

@@ -17,15 +17,16 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from home.models import BasePage
+from home.serving import default_locale
 
 from ..blocks import KeyFiguresBlock
-from ..localization import in_locale
+from ..localization import in_locale, linked_in_locale, one_in_locale
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -95,8 +96,8 @@ class FocusSectorPage(IntroPage):
         context = super().get_context(request, *args, **kwargs)
         from .snippets import ContactPerson
 
-        contacts = [link.contact_person for link in self.contact_links.select_related("contact_person__photo")]
-        context["contact_persons"] = in_locale(contacts, self.locale, ContactPerson.objects.select_related("photo"))
+        people = ContactPerson.objects.select_related("photo")
+        context["contact_persons"] = linked_in_locale(self.contact_links.all(), "contact_person", self.locale, people)
         context["companies"] = companies_of_sector(self, self.locale)
         context["networks"] = [
             link.page
@@ -117,7 +118,7 @@ def companies_of_sector(sector, locale, limit=50):
     from .snippets import Company
 
     companies = Company.objects.filter(
-        locale=Locale.get_default(), sectors__translation_key=sector.translation_key
+        locale=default_locale(), sectors__translation_key=sector.translation_key
     ).order_by("name")[:limit]
     return in_locale(companies, locale, Company.objects.all())
 
@@ -191,23 +192,19 @@ class NetworkPage(RoutablePageMixin, IntroPage):
         verbose_name = _("network")
 
     def get_context(self, request, *args, **kwargs):
-        from .snippets import Company, ContactPerson, Topic
+        from .snippets import ContactPerson, Topic
 
         context = super().get_context(request, *args, **kwargs)
         locale = self.locale
-        context["topics"] = in_locale([link.topic for link in self.topic_links.select_related("topic")], locale)
-        sectors = [link.sector for link in self.sector_links.select_related("sector")]
-        context["sectors"] = in_locale(sectors, locale, FocusSectorPage.objects.live())
+        context["topics"] = linked_in_locale(self.topic_links.all(), "topic", locale)
+        context["sectors"] = linked_in_locale(
+            self.sector_links.all(), "sector", locale, FocusSectorPage.objects.live()
+        )
         people = ContactPerson.objects.select_related("photo")
-        contacts = [link.contact_person for link in self.contact_links.select_related("contact_person__photo")]
+        context["contact_persons"] = linked_in_locale(self.contact_links.all(), "contact_person", locale, people)
         if self.moderator_id:
-            contacts.append(ContactPerson.objects.select_related("photo").get(pk=self.moderator_id))
-        contacts = in_locale(contacts, locale, people)
-        if self.moderator_id:
-            context["moderator"] = contacts.pop()
-        context["contact_persons"] = contacts
-        members = [link.company for link in self.member_links.select_related("company")]
-        context["member_companies"] = in_locale(members, locale, Company.objects.all())
+            context["moderator"] = one_in_locale(people, self.moderator_id, locale)
+        context["member_companies"] = linked_in_locale(self.member_links.all(), "company", locale)
         now = timezone.now()
         meetings = MeetingPage.objects.child_of(self).live()
         context["upcoming_meetings"] = list(meetings.filter(end__gte=now).order_by("start")[:20])
@@ -224,7 +221,7 @@ class NetworkPage(RoutablePageMixin, IntroPage):
         if context["form"] is None:
             from ..forms import ParticipationForm
 
-            context["form"] = ParticipationForm(page=self)
+            context["form"] = ParticipationForm(page=self, request=request)
         return context
 
     @path("")
@@ -411,13 +408,12 @@ class ProjectPage(BasePage):
         return [line.strip() for line in self.research_institutions.splitlines() if line.strip()]
 
     def get_context(self, request, *args, **kwargs):
-        from .snippets import Company, Topic
+        from .snippets import Topic
 
         context = super().get_context(request, *args, **kwargs)
         context["network"] = parent_network(self)
-        partners = [link.company for link in self.partner_links.select_related("company")]
-        context["partner_companies"] = in_locale(partners, self.locale, Company.objects.all())
-        context["topic"] = in_locale([self.topic], self.locale, Topic.objects.all())[0] if self.topic else None
+        context["partner_companies"] = linked_in_locale(self.partner_links.all(), "company", self.locale)
+        context["topic"] = one_in_locale(Topic.objects.all(), self.topic_id, self.locale) if self.topic_id else None
         return context
 
 
@@ -448,7 +444,7 @@ class CompanyDirectoryPage(IntroPage):
 
         context = super().get_context(request, *args, **kwargs)
         sectors = list(FocusSectorPage.objects.live().filter(locale=self.locale).order_by("title"))
-        german = Locale.get_default()
+        german = default_locale()
         competences = Tag.objects.filter(network_companycompetence_items__content_object__locale=german)
         form = CompanyFilterForm(request.GET or None, sectors=sectors, competences=competences.distinct())
         # Logos joined and their renditions prefetched: no query per company card.

@@ -2,10 +2,12 @@
 
 import re
 import runpy
+from types import SimpleNamespace
 
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.core import signing
 from django.test import Client
 
 from wagtail.models import Page
@@ -230,6 +232,50 @@ def test_two_visitors_can_take_part_through_the_same_cached_network_page(monkeyp
         assert response.status_code == 302, response.content.decode()[:500]
         assert response["Location"].endswith("/thanks/")
     assert set(ParticipationRequest.objects.values_list("company", flat=True)) == {"Firma 0", "Firma 1"}
+
+
+STARTED_INPUT = re.compile(r'name="started" value="([^"]+)"')
+
+
+def test_each_visitor_of_a_cached_network_page_gets_a_form_start_time_of_their_own(monkeypatch):
+    """The speed trap (a form sent within three seconds of rendering is spam) keeps working for
+    visitors who get the network page from the cache: their form starts when they got the page."""
+    from network.models import ParticipationRequest
+
+    clock = SimpleNamespace(now=1_000_000.0)
+    monkeypatch.setattr("network.forms.time", SimpleNamespace(time=lambda: clock.now))
+    url = "/de/netzwerke/netzwerk-produktion/"
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_page = first.get(url)
+    clock.now += 600
+    second_page = second.get(url)
+    assert (first_page["X-Page-Cache"], second_page["X-Page-Cache"]) == ("miss", "hit")
+    started = [STARTED_INPUT.search(page.content.decode()).group(1) for page in (first_page, second_page)]
+    assert [signing.loads(value, salt="network.participation.started") for value in started] == [
+        1_000_000.0,
+        1_000_600.0,
+    ]
+
+    def send(visitor, page, started, company):
+        return visitor.post(
+            url,
+            {
+                "csrfmiddlewaretoken": CSRF_INPUT.search(page.content.decode()).group(1),
+                "company": company,
+                "contact_name": "Person",
+                "email": f"{company.lower()}@example.org",
+                "message": "Wir möchten mitmachen.",
+                "consent": "on",
+                "homepage": "",
+                "started": started,
+            },
+        )
+
+    clock.now += 1  # the second visitor sends one second after getting the page: a bot
+    assert send(second, second_page, started[1], "Schnell")["Location"].endswith("/thanks/")
+    clock.now += 10
+    assert send(first, first_page, started[0], "Langsam")["Location"].endswith("/thanks/")
+    assert list(ParticipationRequest.objects.values_list("company", flat=True)) == ["Langsam"]
 
 
 @pytest.mark.urls("tests.performance.urls")
