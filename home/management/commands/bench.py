@@ -27,6 +27,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 WARM_UP_SECONDS = 2
 MEMORY_CHECKPOINTS = (2_000, 20_000)
+# Pages slower than this uncached (p50) are left out of the memory run, which would otherwise
+# take hours; the table shows them.
+MEMORY_MAX_P50_MS = 1_000
 
 
 def bench_database_url(size):
@@ -49,10 +52,18 @@ def free_port():
 
 
 def rss_kib(pid):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:  # a worker gunicorn replaced (e.g. after its timeout)
+        return 0
+    for line in status.splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
+
+
+def worker_pids(server_pid):
+    return [int(pid) for pid in Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()]
 
 
 def parse_duration_ms(text):
@@ -61,15 +72,16 @@ def parse_duration_ms(text):
 
 
 def parse_wrk(output):
+    """wrk's figures; latencies are None when no request finished within the run."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = parse_duration_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
-    p99 = parse_duration_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    p50 = re.search(r"^\s+50%\s+(\S+)", output, re.M)
+    p99 = re.search(r"^\s+99%\s+(\S+)", output, re.M)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
     return {
         "rps": round(rps, 1),
-        "p50_ms": round(p50, 2),
-        "p99_ms": round(p99, 2),
+        "p50_ms": round(parse_duration_ms(p50.group(1)), 2) if p50 and rps else None,
+        "p99_ms": round(parse_duration_ms(p99.group(1)), 2) if p99 and rps else None,
         "errors": (int(errors.group(1)) if errors else 0),
         "socket_errors": socket_errors.group(1) if socket_errors else "",
     }
@@ -138,12 +150,12 @@ class Command(BaseCommand):
                     }
                     results.append(row)
                     self.stdout.write(
-                        f"  cache {cache:3} {url['name']:<22} {row['rps']:>8} req/s  p50 {row['p50_ms']:>7} ms  "
-                        f"p99 {row['p99_ms']:>8} ms  {row['queries']:>2} queries  {row['bytes']:>7} bytes"
+                        f"  cache {cache:3} {url['name']:<22} {row['rps']:>8} req/s  p50 {row['p50_ms']!s:>7} ms  "
+                        f"p99 {row['p99_ms']!s:>8} ms  {row['queries']:>2} queries  {row['bytes']:>7} bytes"
                         + (f"  !! {figures['errors']} error responses" if figures["errors"] else "")
                     )
                 if cache == "off" and not skip_memory:
-                    memory = self.memory_check(base, [u["path"] for u in urls if u["kind"] == "html"])
+                    memory = self.memory_check(base, [row for row in results if row["kind"] == "html"])
 
         data = {
             "size": size,
@@ -212,10 +224,21 @@ class Command(BaseCommand):
         return _Server(self, cache)
 
     def fetch(self, url):
-        with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310 - our own local server
+        with urllib.request.urlopen(url, timeout=300) as response:  # noqa: S310 - our own local server
             return response.read()
 
+    def drain(self, url):
+        """Wait until the workers have finished what an earlier run left queued (wrk stops
+        waiting for slow responses when its run ends; gunicorn does not)."""
+        threads = [threading.Thread(target=self.fetch, args=(url,)) for _ in range(self.connections)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
     def measure(self, url):
+        parts = urlsplit(url)
+        self.drain(f"{parts.scheme}://{parts.netloc}/robots.txt")
         subprocess.run(  # noqa: S603
             ["wrk", "-t1", f"-c{self.connections}", f"-d{WARM_UP_SECONDS}s", "--timeout", "60s", url],  # noqa: S607
             check=True,
@@ -229,9 +252,20 @@ class Command(BaseCommand):
         )
         return parse_wrk(result.stdout)
 
-    def memory_check(self, base, paths):
-        """Each worker's memory after 2,000 and after 20,000 uncached requests."""
-        self.stdout.write(f"Memory: {MEMORY_CHECKPOINTS[1]:,} requests over {len(paths)} pages, cache off ...")
+    def memory_check(self, base, rows):
+        """Each worker's memory after 2,000 and after 20,000 uncached requests, spread over the
+        HTML pages that answer within MEMORY_MAX_P50_MS."""
+        paths = [row["path"] for row in rows if row["p50_ms"] is not None and row["p50_ms"] <= MEMORY_MAX_P50_MS]
+        slow = [row["name"] for row in rows if row["path"] not in paths]
+        self.stdout.write(
+            f"Memory: {MEMORY_CHECKPOINTS[1]:,} requests over {len(paths)} pages, cache off, "
+            f"{self.connections} connections"
+            + (f" (left out, slower than {MEMORY_MAX_P50_MS} ms: {', '.join(slow)})" if slow else "")
+            + " ..."
+        )
+        if not paths:
+            return None
+        started = time.monotonic()
         sent = [0]
         lock = threading.Lock()
         readings = {}
@@ -243,7 +277,8 @@ class Command(BaseCommand):
                         return
                     n = sent[0]
                     sent[0] += 1
-                urllib.request.urlopen(base + paths[n % len(paths)], timeout=120).read()  # noqa: S310
+                with urllib.request.urlopen(base + paths[n % len(paths)], timeout=120) as response:  # noqa: S310
+                    response.read()
 
         for checkpoint in MEMORY_CHECKPOINTS:
             threads = [threading.Thread(target=client, args=(checkpoint,)) for _ in range(self.connections)]
@@ -251,10 +286,13 @@ class Command(BaseCommand):
                 thread.start()
             for thread in threads:
                 thread.join()
-            readings[checkpoint] = {pid: rss_kib(pid) for pid in self.current_workers}
+            readings[checkpoint] = {pid: rss_kib(pid) for pid in worker_pids(self.server_pid)}
+            self.stdout.write(f"  {checkpoint:,} requests after {time.monotonic() - started:.0f} s")
         first, last = (readings[c] for c in MEMORY_CHECKPOINTS)
         return {
-            pid: (first[pid], last.get(pid, 0), (last.get(pid, 0) - first[pid]) / first[pid] * 100) for pid in first
+            pid: (first[pid], last[pid], (last[pid] - first[pid]) / first[pid] * 100)
+            for pid in first
+            if first[pid] and last.get(pid)
         }
 
     # The report
@@ -276,12 +314,12 @@ class Command(BaseCommand):
         )
         self.stdout.write(rule)
         self.stdout.write(
-            f"{'reference':<24}{'-':<6}{ref['rps']:>9}{ref['p50_ms']:>9}{ref['p99_ms']:>10}{0:>9}"
+            f"{'reference':<24}{'-':<6}{ref['rps']:>9}{ref['p50_ms']!s:>9}{ref['p99_ms']!s:>10}{0:>9}"
             f"{reference_bytes:>10}{1:>8.2f}  /bench-reference/"
         )
         for row in sorted(data["pages"], key=lambda r: (r["cache"], 0)):
             self.stdout.write(
-                f"{row['name']:<24}{row['cache']:<6}{row['rps']:>9}{row['p50_ms']:>9}{row['p99_ms']:>10}"
+                f"{row['name']:<24}{row['cache']:<6}{row['rps']:>9}{row['p50_ms']!s:>9}{row['p99_ms']!s:>10}"
                 f"{row['queries']:>9}{row['bytes']:>10}{row['ratio_to_reference']:>8.2f}  {row['path']}"
             )
         self.stdout.write(rule)
@@ -332,9 +370,8 @@ class _Server:
                     self.__exit__()
                     raise CommandError("gunicorn did not start") from None
                 time.sleep(0.3)
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        cmd.current_workers = [int(pid) for pid in children.read_text().split()]
-        cmd.stdout.write(f"gunicorn on {base}, page cache {self.cache}, workers {cmd.current_workers}")
+        cmd.server_pid = self.process.pid
+        cmd.stdout.write(f"gunicorn on {base}, page cache {self.cache}, workers {worker_pids(cmd.server_pid)}")
         return base
 
     def __exit__(self, *exc):

@@ -66,7 +66,6 @@ def count_queries(paths, cache):
     counts = {}
     for path in paths:
         client.get(path)  # renditions, fragments and (cache on) the page itself
-        client.get(path)
         with CaptureQueriesContext(connection) as captured:
             response = client.get(path)
         if response.status_code != 200:
