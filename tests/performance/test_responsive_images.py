@@ -41,3 +41,33 @@ def test_the_home_page_hero_loads_at_once_and_the_rest_lazily(client):
 
 def test_no_image_renders_nothing():
     assert responsive_image(None, "fill-480x270") == ""
+
+
+def pictures(html):
+    return re.findall(r"<picture>.*?</picture>", html, re.S)
+
+
+def test_an_article_shows_its_lead_image_at_once_and_its_related_cards_lazily(client):
+    from news.models import NewsArticlePage
+
+    article = (
+        NewsArticlePage.objects.live()
+        .filter(locale__language_code="de", lead_image__isnull=False)
+        .exclude(lead_image_alt="")
+        .first()
+    )
+    html = client.get(article.url).content.decode()
+    lead = next(picture for picture in pictures(html) if f'alt="{article.lead_image_alt}"' in picture)
+    assert 'type="image/webp"' in lead and re.search(r'srcset="\S+\.jpg 800w, \S+\.jpg 1600w"', lead)
+    assert 'loading="eager"' in lead and "width=" in lead and "height=" in lead
+    assert not re.search(r"<img (?![^>]*srcset)[^>]*>", html), "every image is a responsive picture"
+
+
+def test_a_network_page_shows_its_contact_persons_and_news_as_responsive_pictures(client):
+    from network.models import NetworkPage
+
+    network = NetworkPage.objects.live().filter(locale__language_code="de").first()
+    html = client.get(network.url).content.decode()
+    assert pictures(html), "the demo network page shows pictures"
+    assert all('type="image/webp"' in picture and 'loading="lazy"' in picture for picture in pictures(html))
+    assert not re.search(r"<img (?![^>]*srcset)[^>]*>", html), "every image is a responsive picture"
