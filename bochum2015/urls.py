@@ -26,7 +26,8 @@ urlpatterns = [
         {"document_root": settings.MEDIA_ROOT / "images"},
         name="image_rendition",
     ),
-    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("sitemap.xml", home_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", home_views.sitemap, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 

@@ -1,28 +1,37 @@
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .serving import public, site_data
+
 
 class LocalizedSitemap(Sitemap):
     """Every live page of both language trees, each with its translations as hreflang
-    alternates. Pages are not made specific: the URL and dates are on the base model."""
+    alternates. Pages are not made specific: the URL and dates are on the base model.
+
+    /sitemap.xml is the index of its pages of `limit` URLs each (/sitemap-pages.xml?p=2 …), so each
+    answer costs the same few queries however large the archive grows."""
+
+    limit = 1000
 
     def items(self):
-        site = self.get_wagtail_site()
         in_a_language_tree = Q()
-        for root in Page.objects.filter(translation_key=site.root_page.translation_key):
-            in_a_language_tree |= Q(path__startswith=root.path)
-        return Page.objects.live().public().filter(in_a_language_tree).select_related("locale").order_by("path")
+        for home in site_data(self.request).homes.values():
+            in_a_language_tree |= Q(path__startswith=home.path)
+        return public(Page.objects.live().filter(in_a_language_tree)).select_related("locale").order_by("path")
+
+    def get_latest_lastmod(self):
+        """For the index: one aggregate instead of Django's loop over every page."""
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
         translations = defaultdict(list)
         for other in (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(translation_key__in={p.translation_key for p in pages})
             .select_related("locale")
             .order_by("locale__language_code")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from wagtail.contrib.sitemaps.views import index as wagtail_sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from .sitemaps import LocalizedSitemap
@@ -32,8 +33,17 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def sitemap(request):
-    return wagtail_sitemap(request, sitemaps={"pages": LocalizedSitemap})
+SITEMAPS = {"pages": LocalizedSitemap}
+
+
+def sitemap_index(request):
+    """/sitemap.xml: the list of the sitemap's pages (robots.txt points here)."""
+    return wagtail_sitemap_index(request, sitemaps=SITEMAPS, sitemap_url_name="sitemap_section")
+
+
+def sitemap(request, section):
+    """One page of a sitemap section, e.g. /sitemap-pages.xml?p=2."""
+    return wagtail_sitemap(request, sitemaps=SITEMAPS, section=section)
 
 
 @functools.lru_cache(maxsize=8)

@@ -9,14 +9,40 @@ pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
-def sitemap_entries(client):
+def sitemap_pages(client):
+    """The addresses of the sitemap's pages, as /sitemap.xml (the index) lists them."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = fromstring(response.content)
+    return [sitemap.find("s:loc", NS).text for sitemap in fromstring(response.content).findall("s:sitemap", NS)]
+
+
+def page_entries(client, address):
+    response = client.get(address)
+    assert response.status_code == 200
     return {
         url.find("s:loc", NS).text: {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
-        for url in root.findall("s:url", NS)
+        for url in fromstring(response.content).findall("s:url", NS)
     }
+
+
+def sitemap_entries(client):
+    entries = {}
+    for address in sitemap_pages(client):
+        entries.update(page_entries(client, address))
+    return entries
+
+
+def test_the_sitemap_is_an_index_of_pages_of_bounded_size(client, monkeypatch):
+    from home.sitemaps import LocalizedSitemap
+
+    monkeypatch.setattr(LocalizedSitemap, "limit", 5)
+    live = {page.get_full_url() for page in Page.objects.live().filter(depth__gte=2)}
+    pages = sitemap_pages(client)
+    assert pages[:2] == ["http://testserver/sitemap-pages.xml", "http://testserver/sitemap-pages.xml?p=2"]
+    assert len(pages) == -(-len(live) // 5)
+    parts = [page_entries(client, address) for address in pages]
+    assert all(len(part) <= 5 for part in parts)
+    assert set().union(*parts) == live
 
 
 def test_sitemap_lists_every_live_page_of_both_languages(client):
