@@ -25,7 +25,7 @@ def visible_everywhere(client, title, language):
         "home": client.get(home),
         "index": client.get(index),
         "feed": client.get(index + "feed/"),
-        "sitemap": client.get("/sitemap.xml"),
+        "sitemap": client.get("/sitemap-pages.xml"),
         "search": client.get(search, {"q": "Zukunftswerkstatt" if language == "de" else "future workshop"}),
     }
     found = set()

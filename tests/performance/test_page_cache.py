@@ -94,7 +94,7 @@ def test_visitors_with_a_personal_cookie_get_a_fresh_page(client):
 
 # Every event that changes what pages show makes every affected page fresh at once.
 
-SECTOR_PAGES = ["/de/", "/de/fokusbranchen/", "/de/fokusbranchen/metallverarbeitung/", "/sitemap.xml"]
+SECTOR_PAGES = ["/de/", "/de/fokusbranchen/", "/de/fokusbranchen/metallverarbeitung/", "/sitemap-pages.xml"]
 
 
 def warm(client, urls):
@@ -117,18 +117,18 @@ def test_a_newly_published_page_appears_in_lists_and_the_sitemap(client):
     index.add_child(instance=sector)
     sector.save_revision().publish()
     assert "Gesundheitswirtschaft</a>" in html(client, "/de/fokusbranchen/")
-    assert "/de/fokusbranchen/gesundheitswirtschaft/" in html(client, "/sitemap.xml")
+    assert "/de/fokusbranchen/gesundheitswirtschaft/" in html(client, "/sitemap-pages.xml")
 
 
 def test_an_unpublished_page_is_gone_at_once_everywhere(client):
-    urls = ["/de/netzwerke/", "/de/netzwerke/netzwerk-produktion/", "/sitemap.xml"]
+    urls = ["/de/netzwerke/", "/de/netzwerke/netzwerk-produktion/", "/sitemap-pages.xml"]
     warm(client, urls)
     network = german(NetworkPage, slug="netzwerk-produktion")
     network.unpublish()
     assert client.get("/de/netzwerke/netzwerk-produktion/").status_code == 404
     assert "/de/netzwerke/netzwerk-produktion/" not in html(client, "/de/netzwerke/")
     # Its meetings and projects stay live below it; the page itself is gone from the sitemap.
-    sitemap = html(client, "/sitemap.xml")
+    sitemap = html(client, "/sitemap-pages.xml")
     assert "/de/netzwerke/netzwerk-produktion/<" not in sitemap
     assert '/de/netzwerke/netzwerk-produktion/"' not in sitemap
 
@@ -138,12 +138,12 @@ def test_a_deleted_page_is_gone_at_once_everywhere(client):
     german(FocusSectorPage, slug="metallverarbeitung").delete()
     assert client.get("/de/fokusbranchen/metallverarbeitung/").status_code == 404
     assert "/de/fokusbranchen/metallverarbeitung/" not in html(client, "/de/fokusbranchen/")
-    assert "/de/fokusbranchen/metallverarbeitung/" not in html(client, "/sitemap.xml")
+    assert "/de/fokusbranchen/metallverarbeitung/" not in html(client, "/sitemap-pages.xml")
 
 
 def test_a_moved_page_answers_at_its_new_address_and_links_follow_it(client):
     old, new = "/de/barrierefreiheit/", "/de/ueber-uns/barrierefreiheit/"
-    before = warm(client, ["/de/", old, "/sitemap.xml"])
+    before = warm(client, ["/de/", old, "/sitemap-pages.xml"])
     assert f'href="{old}"' in before["/de/"]  # the footer links to it
     page = german(StandardPage, slug="barrierefreiheit")
     page.move(german(StandardPage, slug="ueber-uns"), pos="last-child")
@@ -151,7 +151,7 @@ def test_a_moved_page_answers_at_its_new_address_and_links_follow_it(client):
     assert (response.status_code, response["Location"]) == (301, new)
     assert html(client, new)
     assert f'href="{new}"' in html(client, "/de/")
-    assert new in html(client, "/sitemap.xml")
+    assert new in html(client, "/sitemap-pages.xml")
 
 
 def test_publishing_a_translation_links_it_from_the_cached_source_page(client):
