@@ -23,6 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
+from home.cache import cached_fragment
 from home.models import BasePage
 from home.pagination import paginate
 from home.serving import public
@@ -172,7 +173,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        choices = self.filter_choices()
+        # The same for every visitor until content changes; the year list reads every article.
+        choices = cached_fragment(request, "news-filter-choices", self.filter_choices, str(self.pk))
         active = self.active_filters(request, choices)
         context.update(
             choices=choices,

@@ -104,6 +104,13 @@ def test_filter_form_offers_the_languages_sectors_tags_and_years(client, english
     assert "Metallverarbeitung" not in html
 
 
+def test_year_filter_offers_a_new_year_as_soon_as_its_first_article_is_published(client, german_news):
+    assert '<option value="2031">2031</option>' not in client.get(german_news.url).content.decode()
+    NewsArticlePageFactory(parent=german_news, title="Ausblick 2031", date=datetime.date(2031, 1, 15))
+    # The filter choices are cached for every visitor; publishing makes them fresh at once.
+    assert '<option value="2031">2031</option>' in client.get(german_news.url).content.decode()
+
+
 def test_pagination_links_keep_the_filters(client, empty_index):
     tag = NewsTag.objects.get(slug="kooperation", locale__language_code="de")
     for article in make_articles(empty_index, 13):

@@ -54,7 +54,8 @@ def bench_urls():
     search = a_live_page("news.SearchPage") or a_live_page("home.SearchPage")
     if search:
         add("search", f"{search.url}?q={COMMON_GERMAN_WORD}")
-    add("sitemap.xml", "/sitemap.xml", "xml")
+    add("sitemap.xml", "/sitemap.xml", "xml")  # the index
+    add("sitemap page 1", "/sitemap-pages.xml?p=1", "xml")  # 1,000 addresses with their alternates
     if news_index:
         add("news feed", f"{news_index.url}feed/", "feed")
     return urls
