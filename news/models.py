@@ -257,6 +257,8 @@ class NewsArticlePage(BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # Lists, feeds, previous/next and related articles all read the newest first.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_article_date_idx")]
 
     @property
     def summary_text(self):

@@ -273,6 +273,10 @@ class Command(BaseCommand):
         self.check_tree()
         if model("news.SearchPage") or model("home.SearchPage"):
             self.build_search_index()
+        # Fresh planner statistics, as autovacuum would gather them some time after a bulk load:
+        # without them PostgreSQL plans for empty tables.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.progress(f"done: {Page.objects.count():,} pages")
 
     def progress(self, message):
