@@ -3,11 +3,20 @@ import datetime
 import factory
 import wagtail_factories
 
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Locale
 
-from network.models import Company, ContactPerson, MeetingPage, NetworkPage, ProjectPage, Topic
+from network.models import (
+    Company,
+    ContactPerson,
+    MeetingPage,
+    NetworkPage,
+    ParticipationRequest,
+    ProjectPage,
+    Topic,
+)
 from network.models.pages import BERLIN
 
 
@@ -42,6 +51,23 @@ class CompanyFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Company
+
+
+class ParticipationRequestFactory(factory.django.DjangoModelFactory):
+    """A stored request to take part, by default in the demo's Netzwerk Produktion."""
+
+    network = factory.LazyFunction(lambda: NetworkPage.objects.get(slug="netzwerk-produktion"))
+    network_title = factory.LazyAttribute(lambda obj: obj.network.title)
+    locale = factory.LazyAttribute(lambda obj: obj.network.locale)
+    company = "Muster Metall GmbH"
+    contact_name = "Erika Muster"
+    email = "erika@example.org"
+    message = "Hallo"
+    consent_text = "Ich bin einverstanden."
+    consented_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = ParticipationRequest
 
 
 class NetworkPageFactory(wagtail_factories.PageFactory):

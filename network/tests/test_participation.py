@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from network.forms import _SIGNING_SALT
 from network.models import NetworkPage, ParticipationRequest
+from network.tests.factories import ParticipationRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -222,26 +223,9 @@ def admin_client(client, django_user_model):
     return client
 
 
-def _request(**fields):
-    network = NetworkPage.objects.get(slug="netzwerk-produktion")
-    values = {
-        "network": network,
-        "network_title": network.title,
-        "locale": network.locale,
-        "company": "Muster Metall GmbH",
-        "contact_name": "Erika Muster",
-        "email": "erika@example.org",
-        "message": "Hallo",
-        "consent_text": "Ich bin einverstanden.",
-        "consented_at": timezone.now(),
-    }
-    values.update(fields)
-    return ParticipationRequest.objects.create(**values)
-
-
 def test_admin_lists_requests_and_filters_by_network_and_status(admin_client):
-    new = _request(company="Neue Firma")
-    _request(company="Kontaktierte Firma", status=ParticipationRequest.Status.CONTACTED)
+    new = ParticipationRequestFactory(company="Neue Firma")
+    ParticipationRequestFactory(company="Kontaktierte Firma", status=ParticipationRequest.Status.CONTACTED)
     listing = admin_client.get("/admin/participation-requests/").content.decode()
     assert "Neue Firma" in listing and "Kontaktierte Firma" in listing
     filtered = admin_client.get("/admin/participation-requests/?status=contacted").content.decode()
@@ -254,7 +238,7 @@ def test_admin_lists_requests_and_filters_by_network_and_status(admin_client):
 
 
 def test_admin_shows_the_details_and_changes_the_status(admin_client):
-    stored = _request(message="Wir möchten mitmachen.")
+    stored = ParticipationRequestFactory(message="Wir möchten mitmachen.")
     detail = admin_client.get(f"/admin/participation-requests/inspect/{stored.pk}/").content.decode()
     assert "Wir möchten mitmachen." in detail and "erika@example.org" in detail
     response = admin_client.post(f"/admin/participation-requests/edit/{stored.pk}/", {"status": "accepted"})
@@ -272,14 +256,16 @@ def test_nobody_creates_requests_in_the_admin(admin_client):
 
 
 def test_editors_without_admin_access_do_not_see_requests(client):
-    _request()
+    ParticipationRequestFactory()
     response = client.get("/admin/participation-requests/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
 def test_csv_export_has_every_field_and_defuses_formulas(admin_client):
-    _request(company='=HYPERLINK("http://evil.example")', phone="+49 234 1", message="Zeile 1\nZeile 2")
-    _request(company="Andere Firma", status=ParticipationRequest.Status.DECLINED)
+    ParticipationRequestFactory(
+        company='=HYPERLINK("http://evil.example")', phone="+49 234 1", message="Zeile 1\nZeile 2"
+    )
+    ParticipationRequestFactory(company="Andere Firma", status=ParticipationRequest.Status.DECLINED)
     response = admin_client.get("/admin/participation-requests/?export=csv&status=new")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="participation-requests.csv"'
@@ -298,8 +284,8 @@ def test_csv_export_has_every_field_and_defuses_formulas(admin_client):
 def test_retention_command_deletes_requests_older_than_24_months_by_default(settings):
     settings.PARTICIPATION_RETENTION_MONTHS = 24
     now = timezone.now()
-    old = _request(company="Alt", created_at=now - timedelta(days=2 * 365 + 5))
-    kept = _request(company="Neu", created_at=now - timedelta(days=2 * 365 - 30))
+    old = ParticipationRequestFactory(company="Alt", created_at=now - timedelta(days=2 * 365 + 5))
+    kept = ParticipationRequestFactory(company="Neu", created_at=now - timedelta(days=2 * 365 - 30))
     out = io.StringIO()
     call_command("delete_old_participation_requests", stdout=out)
     assert list(ParticipationRequest.objects.values_list("company", flat=True)) == ["Neu"]
@@ -310,8 +296,8 @@ def test_retention_command_deletes_requests_older_than_24_months_by_default(sett
 
 def test_retention_period_is_configurable(settings):
     settings.PARTICIPATION_RETENTION_MONTHS = 6
-    _request(company="Sieben Monate", created_at=timezone.now() - timedelta(days=7 * 31))
-    _request(company="Fünf Monate", created_at=timezone.now() - timedelta(days=5 * 30))
+    ParticipationRequestFactory(company="Sieben Monate", created_at=timezone.now() - timedelta(days=7 * 31))
+    ParticipationRequestFactory(company="Fünf Monate", created_at=timezone.now() - timedelta(days=5 * 30))
     call_command("delete_old_participation_requests", stdout=io.StringIO())
     assert list(ParticipationRequest.objects.values_list("company", flat=True)) == ["Fünf Monate"]
     call_command("delete_old_participation_requests", "--months", "1", stdout=io.StringIO())
@@ -319,7 +305,7 @@ def test_retention_period_is_configurable(settings):
 
 
 def test_retention_dry_run_deletes_nothing():
-    _request(created_at=timezone.now() - timedelta(days=3 * 365))
+    ParticipationRequestFactory(created_at=timezone.now() - timedelta(days=3 * 365))
     out = io.StringIO()
     call_command("delete_old_participation_requests", "--dry-run", stdout=out)
     assert ParticipationRequest.objects.count() == 1
@@ -342,7 +328,7 @@ def test_moderators_answer_requests_but_editors_and_translators_do_not_see_them(
 
     from home.roles import EDITORS, MODERATORS, TRANSLATORS
 
-    stored = _request(company="Für die Chefredaktion")
+    stored = ParticipationRequestFactory(company="Für die Chefredaktion")
     moderator = django_user_model.objects.create_user("moritz", "moritz@example.org", "a-long-password-123")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     client.force_login(moderator)

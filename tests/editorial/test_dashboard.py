@@ -8,24 +8,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.models import HomePage, StandardPage
-from network.models import MeetingPage, NetworkPage, ParticipationRequest
+from network.models import MeetingPage, NetworkPage
+from network.tests.factories import ParticipationRequestFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def participation_request(db):
-    network = NetworkPage.objects.get(locale__language_code="de", slug="netzwerk-produktion")
-    return ParticipationRequest.objects.create(
-        network=network,
-        network_title=network.title,
-        locale=network.locale,
+    return ParticipationRequestFactory(
         company="Muster Zerspanung GmbH",
         contact_name="Mia Muster",
         email="mia@example.org",
         message="Wir möchten mitmachen.",
-        consent_text="Ich bin einverstanden.",
-        consented_at=timezone.now(),
     )
 
 

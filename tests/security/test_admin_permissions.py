@@ -126,21 +126,10 @@ def test_translators_may_choose_but_not_change_images(as_user):
 
 @pytest.fixture
 def participation_request():
-    from django.utils import timezone
+    from network.tests.factories import ParticipationRequestFactory
 
-    from network.models import NetworkPage, ParticipationRequest
-
-    network = NetworkPage.objects.live().filter(locale__language_code="de").first()
-    return ParticipationRequest.objects.create(
-        network=network,
-        network_title=network.title,
-        locale=network.locale,
-        company="Vertraulich GmbH",
-        contact_name="Erika Muster",
-        email="erika@example.org",
-        message="Personenbezogene Daten",
-        consent_text="Einwilligung",
-        consented_at=timezone.now(),
+    return ParticipationRequestFactory(
+        company="Vertraulich GmbH", message="Personenbezogene Daten", consent_text="Einwilligung"
     )
 
 
