@@ -10,7 +10,7 @@ import json
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
@@ -88,15 +88,25 @@ def live_articles(locale_id):
     return public(NewsArticlePage.objects.live().filter(locale_id=locale_id))
 
 
+# Filters written as EXISTS for each article rather than "id IN (all linked articles)": lists
+# read articles newest first and stop after a page, so the database checks a few dozen articles'
+# links instead of collecting the thousands of articles a sector has.
+
+
+def _has_link(link_model, field, translation_keys):
+    links = link_model.objects.filter(article_id=OuterRef("pk"), **{f"{field}__translation_key__in": translation_keys})
+    return Exists(links)
+
+
 def linked_to(translation_key):
     """Articles related to the sector or network with this translation key, in any locale."""
-    return Q(
-        pk__in=NewsArticleSector.objects.filter(sector__translation_key=translation_key).values("article_id")
-    ) | Q(pk__in=NewsArticleNetwork.objects.filter(network__translation_key=translation_key).values("article_id"))
+    return Q(_has_link(NewsArticleSector, "sector", [translation_key])) | Q(
+        _has_link(NewsArticleNetwork, "network", [translation_key])
+    )
 
 
 def tagged_any(translation_keys):
-    return Q(pk__in=NewsArticleTag.objects.filter(tag__translation_key__in=translation_keys).values("article_id"))
+    return Q(_has_link(NewsArticleTag, "tag", translation_keys))
 
 
 def latest_articles_for(page, limit=3):
@@ -176,10 +186,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         # The same for every visitor until content changes; the year list reads every article.
         choices = cached_fragment(request, "news-filter-choices", self.filter_choices, str(self.pk))
         active = self.active_filters(request, choices)
+        articles = self.filtered_articles(active)
+        # Counting thousands of articles is the slowest query of the list: once per content change.
+        filters = [f"{name}={getattr(value, 'slug', value)}" for name, value in sorted(active.items())]
+        count = cached_fragment(request, "news-count", articles.count, str(self.pk), *filters)
         context.update(
             choices=choices,
             active_filters=active,
-            articles=paginate(request, with_card_images(self.filtered_articles(active)), ARTICLES_PER_PAGE),
+            articles=paginate(request, with_card_images(articles), ARTICLES_PER_PAGE, count=count),
         )
         return context
 
@@ -299,8 +313,10 @@ class NewsArticlePage(BasePage):
     def neighbours(self):
         """The next older and the next newer article of the same language (one query)."""
         siblings = self.siblings()
-        older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)).order_by("-date", "-pk")
-        newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)).order_by("date", "pk")
+        # "date <= d and not (date = d and pk >= p)" rather than "date < d or (date = d and
+        # pk < p)": the same articles, but the date index then starts right at this article.
+        older = siblings.filter(date__lte=self.date).exclude(date=self.date, pk__gte=self.pk).order_by("-date", "-pk")
+        newer = siblings.filter(date__gte=self.date).exclude(date=self.date, pk__lte=self.pk).order_by("date", "pk")
         previous = following = None
         for article in siblings.filter(
             Q(pk=Subquery(older.values("pk")[:1])) | Q(pk=Subquery(newer.values("pk")[:1]))
@@ -313,10 +329,7 @@ class NewsArticlePage(BasePage):
 
     def related_articles(self, sector_keys, tag_keys):
         """Newest articles sharing a focus sector or a tag with this one."""
-        shared = Q(
-            pk__in=NewsArticleSector.objects.filter(sector__translation_key__in=sector_keys).values("article_id")
-        )
-        shared |= tagged_any(tag_keys)
+        shared = Q(_has_link(NewsArticleSector, "sector", sector_keys)) | tagged_any(tag_keys)
         return list(with_card_images(self.siblings().filter(shared))[:RELATED_ARTICLES])
 
     def structured_data(self, request):

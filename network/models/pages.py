@@ -322,6 +322,8 @@ class MeetingPage(BasePage):
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+        # Upcoming meetings (home and network pages): few ahead, ever more behind.
+        indexes = [models.Index(fields=["end"], name="network_meeting_end_idx")]
 
     @property
     def summary_text(self):

@@ -22,8 +22,8 @@ def sectors_and_networks_section(context):
     from network.models import FocusSectorPage, NetworkPage
 
     page = context["page"]
-    return {
-        "request": context["request"],
-        "sectors": FocusSectorPage.objects.live().filter(locale_id=page.locale_id).order_by("path"),
-        "networks": NetworkPage.objects.live().filter(locale_id=page.locale_id).order_by("path"),
-    }
+
+    def cards(model):  # titles and intros only: no body StreamFields
+        return model.objects.live().filter(locale_id=page.locale_id).defer_streamfields().order_by("path")
+
+    return {"request": context["request"], "sectors": cards(FocusSectorPage), "networks": cards(NetworkPage)}

@@ -125,3 +125,21 @@ def test_english_sector_filter_finds_articles_related_to_the_german_sector(clien
     titles = listed_titles(client.get(english_news.url, {"sector": "metalworking"}))
     assert "Metal training alliance: companies train apprentices together" in titles
     assert "Automotive supplier day: Bochum companies show what they can do" not in titles
+
+
+def found_count(response):
+    return int(re.search(r"Gefundene Beiträge: (\d+)", response.content.decode()).group(1))
+
+
+def test_article_count_is_fresh_after_publishing_and_unpublishing(client, empty_index):
+    tag = NewsTag.objects.get(slug="kooperation", locale__language_code="de")
+    first, second = make_articles(empty_index, 2)
+    link(first, tags=[tag])
+    assert found_count(client.get(empty_index.url, {"tag": "kooperation"})) == 1
+    assert found_count(client.get(empty_index.url)) == 2
+    # The counts are cached for every visitor; content changes make them fresh at once.
+    link(second, tags=[tag])
+    assert found_count(client.get(empty_index.url, {"tag": "kooperation"})) == 2
+    first.unpublish()
+    assert found_count(client.get(empty_index.url)) == 1
+    assert found_count(client.get(empty_index.url, {"tag": "kooperation"})) == 1

@@ -273,10 +273,11 @@ class Command(BaseCommand):
         self.check_tree()
         if model("news.SearchPage") or model("home.SearchPage"):
             self.build_search_index()
-        # Fresh planner statistics, as autovacuum would gather them some time after a bulk load:
-        # without them PostgreSQL plans for empty tables.
+        # Fresh planner statistics and visibility maps, as autovacuum would make them some time
+        # after a bulk load: without them PostgreSQL plans for empty tables and index-only scans
+        # still read every row.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
         self.progress(f"done: {Page.objects.count():,} pages")
 
     def progress(self, message):
