@@ -11,11 +11,12 @@ list prefetched them, e.g. with `prefetch_related("lead_image__renditions")`).
 AVIF is left out on purpose: encoding it costs seconds per rendition on our two cores, and
 every image is rendered the first time a visitor asks for it."""
 
+import functools
 import re
 
 from django import template
 
-from wagtail.images.models import Picture
+from wagtail.images.models import Filter, Picture
 
 register = template.Library()
 
@@ -38,11 +39,18 @@ def responsive_specs(spec):
     return [f"{scaled_spec(spec, scale)}|format-{fmt}" for fmt in FORMATS for scale in SCALES]
 
 
+@functools.cache
+def responsive_filters(spec):
+    """The Filters of `spec`, made once per process: a Filter parses its spec into operations
+    on first use, which otherwise happened for every image on every page."""
+    return tuple(Filter(spec=responsive_spec) for responsive_spec in responsive_specs(spec))
+
+
 @register.simple_tag
 def responsive_image(image, spec, sizes="100vw", loading="lazy", **attrs):
     if not image:
         return ""
-    renditions = image.get_renditions(*responsive_specs(spec))
+    renditions = image.get_renditions(*responsive_filters(spec))
     attrs = {"sizes": sizes, "loading": loading, "decoding": "async", **attrs}
     if loading == "eager":
         attrs.setdefault("fetchpriority", "high")
