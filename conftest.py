@@ -24,6 +24,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _clear_cache():
     from django.core.cache import cache
 
+    from home.cache import local_entries
+
     cache.clear()
+    local_entries.clear()
     yield
     cache.clear()
+    local_entries.clear()

@@ -17,6 +17,14 @@ Any save, delete or many-to-many change of any model replaces the token, except 
 NOT_SHOWN_ON_PAGES, which public traffic writes and no page shows. New models (snippets,
 settings, pages) are covered without anyone having to remember to register them.
 
+Where the cache is shared by all processes (Redis), it also holds a copy of the token, written
+when the change is committed, so that a hit asks Redis for a few bytes instead of the database
+for a row. The copy expires after COPY_SECONDS and is then read from the database again:
+if Redis ever misses a new token (it failed just then, or came back from an old snapshot),
+pages are stale for at most that long. Each process also keeps the entries it served last
+(PAGE_CACHE_LOCAL_BYTES): the key names the token, so a local entry is never staler than the
+shared one, and a hit then reads no page from Redis.
+
 Cached responses are stored as they leave this middleware; the middleware above it (security
 headers, CSRF cookie, session, locale) runs again for every hit. A CSRF token in a page is
 stored as a placeholder and replaced by a token of the visitor's own on each hit; so is any
@@ -24,8 +32,12 @@ value a page makes with `fresh_value` (e.g. the participation form's signed star
 """
 
 import hashlib
+import logging
 import re
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from contextlib import suppress
 
 from django.conf import settings
@@ -53,6 +65,11 @@ NOT_SHOWN_ON_PAGES = {
 }
 NOT_SHOWN_ON_PAGES_APPS = {"axes"}
 
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache-generation"
+COPY_SECONDS = 5
+
 CSRF_PLACEHOLDER = b"\x00page-cache-csrf-token\x00"
 _TOKEN_CANDIDATE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % CSRF_TOKEN_LENGTH)
 _VARY_ALLOWED = {"cookie", "accept-language", "accept-encoding"}
@@ -71,15 +88,28 @@ def _table():
     return connection.ops.quote_name(CacheGeneration._meta.db_table)
 
 
+def _token_in_cache():
+    """Whether the cache is shared by every process, so that it can hold the token's copy."""
+    return getattr(settings, "PAGE_CACHE_SHARED", False)
+
+
 def read_generation():
     """The current token, or None when there is no row yet (then nothing is cached)."""
-    # A plain cursor: this runs on every request, cached or not, and is the one query of a hit.
+    if _token_in_cache():
+        token = cache.get(GENERATION_KEY)
+        if token:
+            return token
+    # A plain cursor: this runs on every request, cached or not.
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT token FROM {_table()} WHERE id = 1")  # noqa: S608 - table name from the model
         row = cursor.fetchone()
     if row is None:
         _create_generation()
-    return row[0] if row else None
+        return None
+    if _token_in_cache():
+        # add, not set: a token committed since this read has been copied already and wins.
+        cache.add(GENERATION_KEY, row[0], COPY_SECONDS)
+    return row[0]
 
 
 def current_generation(request):
@@ -100,8 +130,22 @@ def bump_generation(**kwargs):
     """Make every cached page and fragment stale (a signal receiver, hence **kwargs)."""
     from home.models import CacheGeneration
 
-    if not CacheGeneration.objects.filter(pk=1).update(token=uuid.uuid4().hex):
+    token = uuid.uuid4().hex
+    if not CacheGeneration.objects.filter(pk=1).update(token=token):
         _create_generation()
+        token = None
+    if _token_in_cache():
+        # Not before the commit: a request would render the old content under the new token.
+        transaction.on_commit(lambda: _copy_token(token))
+
+
+def _copy_token(token):
+    """The token's copy in the shared cache: the new one, or none (read from the database)."""
+    # django-redis answers True for a write, a bool for a delete, None when it failed.
+    copied = cache.set(GENERATION_KEY, token, COPY_SECONDS) if token else cache.delete(GENERATION_KEY) is not None
+    if not copied:
+        # The cache failed (it ignores its errors): its old copy expires within seconds.
+        logger.warning("The page cache's token could not be copied to the cache.")
 
 
 _migrating = False
@@ -253,7 +297,9 @@ def _store(request, response, key):
         content = content.replace(value.encode(), _fresh_placeholder(maker))
         makers.add(maker)
     headers = [(k, v) for k, v in response.items() if k.lower() not in ("content-length", "x-page-cache")]
-    cache.set(key, (response.status_code, headers, content, uses_csrf, sorted(makers)), page_cache_seconds())
+    entry = (response.status_code, headers, content, uses_csrf, sorted(makers))
+    cache.set(key, entry, page_cache_seconds())
+    local_entries.put(key, entry)
 
 
 def _from_entry(request, entry):
@@ -273,6 +319,52 @@ def _from_entry(request, entry):
     return response
 
 
+class LocalEntries:
+    """The cache entries this process served last, up to PAGE_CACHE_LOCAL_BYTES, each for as
+    long as the shared cache keeps it. Keys name the token, so an entry here is exactly the
+    one in the shared cache; keeping it saves fetching and unpickling the page on every hit."""
+
+    def __init__(self):
+        self._entries = OrderedDict()  # key -> (expires, size, entry)
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            item = self._entries.get(key)
+            if item is None:
+                return None
+            if item[0] < time.monotonic():
+                self._remove(key)
+                return None
+            self._entries.move_to_end(key)
+            return item[2]
+
+    def put(self, key, entry):
+        size = len(entry[2])
+        limit = getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
+        if size > limit // 4:
+            return
+        with self._lock:
+            if key in self._entries:
+                self._remove(key)
+            self._entries[key] = (time.monotonic() + page_cache_seconds(), size, entry)
+            self._bytes += size
+            while self._bytes > limit:
+                self._remove(next(iter(self._entries)))
+
+    def _remove(self, key):
+        self._bytes -= self._entries.pop(key)[1]
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+
+local_entries = LocalEntries()
+
+
 class PageCacheMiddleware:
     """Serves anonymous visitors' pages from the cache. Sits below the CSRF and
     authentication middleware and above the ones that add headers inside a response."""
@@ -287,7 +379,11 @@ class PageCacheMiddleware:
         if generation is None:
             return self.get_response(request)
         key = cache_key(request, generation, request.get_full_path())
-        entry = cache.get(key)
+        entry = local_entries.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                local_entries.put(key, entry)
         if entry is not None:
             response = _from_entry(request, entry)
             response["X-Page-Cache"] = "hit"

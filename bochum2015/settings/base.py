@@ -145,6 +145,10 @@ else:
 # Anonymous visitors' pages are cached this many seconds (0: not at all); every content change
 # makes them stale at once (home/cache.py). Navigation and footer are cached as fragments either way.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Whether every process shares the cache (then it also holds a copy of the cache's token).
+PAGE_CACHE_SHARED = bool(REDIS_URL)
+# Each process keeps the cached pages it served last, up to this many megabytes.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MB", "32")) * 1024 * 1024
 
 # django-axes watches the admin login: after AXES_FAILURE_LIMIT wrong passwords for one user
 # name from one address, that pair is locked out for AXES_COOLOFF_TIME (429 response).

@@ -1,0 +1,137 @@
+"""The page cache as production runs it: in Redis, shared by every worker, with a copy of the
+token in Redis and each worker's own recent entries."""
+
+import logging
+import time
+
+import pytest
+
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client
+
+from wagtail.models import Page
+
+from home import cache as page_cache
+from home.cache import LocalEntries, local_entries
+from home.models import CacheGeneration, StandardPage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+        }
+    }
+    settings.PAGE_CACHE_SHARED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def about():
+    return StandardPage.objects.get(locale__language_code="de", slug="ueber-uns")
+
+
+def title_of(response):
+    assert response.status_code == 200
+    return response.content.decode().split("<title>", 1)[1].split("<", 1)[0]
+
+
+def change_without_signals(page, **fields):
+    """A change the cache cannot know about: shows whether a page came from the cache."""
+    Page.objects.filter(pk=page.pk).update(**fields)
+
+
+def publish_title(page, title, django_capture_on_commit_callbacks):
+    page.title = title
+    with django_capture_on_commit_callbacks(execute=True):  # the change is committed
+        page.save_revision().publish()
+
+
+def test_a_hit_reads_the_token_from_redis_not_the_database(redis_cache, django_assert_num_queries):
+    client = Client()
+    assert client.get("/de/ueber-uns/")["X-Page-Cache"] == "miss"
+    assert cache.get(page_cache.GENERATION_KEY) == CacheGeneration.objects.get().token
+    with django_assert_num_queries(0):
+        assert Client().get("/de/ueber-uns/")["X-Page-Cache"] == "hit"
+
+
+def test_publishing_is_seen_by_every_worker_at_once(redis_cache, django_capture_on_commit_callbacks):
+    client = Client()
+    assert title_of(client.get("/de/ueber-uns/")).startswith("Über uns")
+    publish_title(about(), "Wer wir sind", django_capture_on_commit_callbacks)
+    assert cache.get(page_cache.GENERATION_KEY) == CacheGeneration.objects.get().token
+    # Another worker: its own recent entries are empty, the shared cache is all it has.
+    local_entries.clear()
+    assert title_of(client.get("/de/ueber-uns/")).startswith("Wer wir sind")
+
+
+def test_a_change_that_is_rolled_back_leaves_the_cached_pages(redis_cache, django_capture_on_commit_callbacks):
+    client = Client()
+    client.get("/de/ueber-uns/")
+    token = cache.get(page_cache.GENERATION_KEY)
+    with (
+        django_capture_on_commit_callbacks(execute=True) as committed,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        page = about()
+        page.title = "Nie veröffentlicht"
+        page.save_revision().publish()
+        raise RuntimeError
+    assert committed == []
+    assert cache.get(page_cache.GENERATION_KEY) == token == CacheGeneration.objects.get().token
+    response = client.get("/de/ueber-uns/")
+    assert response["X-Page-Cache"] == "hit"
+    assert title_of(response).startswith("Über uns")
+
+
+def test_a_token_redis_missed_is_picked_up_within_seconds(
+    redis_cache, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(page_cache, "COPY_SECONDS", 1)
+    client = Client()
+    client.get("/de/ueber-uns/")
+    real_set = cache.set
+    monkeypatch.setattr(
+        cache, "set", lambda key, *args, **kw: None if key == page_cache.GENERATION_KEY else real_set(key, *args, **kw)
+    )
+    with caplog.at_level(logging.WARNING, logger="home.cache"):
+        publish_title(about(), "Wer wir sind", django_capture_on_commit_callbacks)
+    assert "could not be copied" in caplog.text
+    monkeypatch.undo()
+    assert title_of(client.get("/de/ueber-uns/")).startswith("Über uns")  # Redis still has the old token
+    time.sleep(1.2)
+    assert title_of(client.get("/de/ueber-uns/")).startswith("Wer wir sind")
+
+
+def test_a_worker_serves_its_recent_pages_without_fetching_them(redis_cache):
+    client = Client()
+    client.get("/de/ueber-uns/")
+    change_without_signals(about(), title="Heimlich geändert")
+    cache.clear()  # neither the page nor the token's copy are in Redis any more
+    response = client.get("/de/ueber-uns/")
+    assert response["X-Page-Cache"] == "hit"
+    assert title_of(response).startswith("Über uns")
+
+
+def test_recent_entries_are_bounded_and_expire(settings):
+    entries = LocalEntries()
+    settings.PAGE_CACHE_LOCAL_BYTES = 1000
+    for n in range(5):
+        entries.put(f"page {n}", (200, [], b"x" * 240, False, []))
+    assert [entries.get(f"page {n}") is not None for n in range(5)] == [False, True, True, True, True]
+    entries.put("too big", (200, [], b"x" * 300, False, []))  # more than a quarter of the limit
+    assert entries.get("too big") is None
+    settings.PAGE_CACHE_SECONDS = 0.05
+    entries.put("short-lived", (200, [], b"x", False, []))
+    time.sleep(0.1)
+    assert entries.get("short-lived") is None
