@@ -1,11 +1,25 @@
 from collections import defaultdict
+from urllib.parse import quote
 
+from django.conf import settings
 from django.db.models import Max, Q
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from .serving import public, site_data
+
+# What a sitemap entry needs of a page (as Wagtail's Sitemap.lastmod: published, else last revised).
+PAGE_FIELDS = (
+    "pk",
+    "url_path",
+    "translation_key",
+    "locale__language_code",
+    "last_published_at",
+    "latest_revision_created_at",
+)
 
 
 class LocalizedSitemap(Sitemap):
@@ -21,34 +35,57 @@ class LocalizedSitemap(Sitemap):
         in_a_language_tree = Q()
         for home in site_data(self.request).homes.values():
             in_a_language_tree |= Q(path__startswith=home.path)
-        return public(Page.objects.live().filter(in_a_language_tree)).select_related("locale").order_by("path")
+        return public(Page.objects.live().filter(in_a_language_tree)).order_by("path")
 
     def get_latest_lastmod(self):
         """For the index: one aggregate instead of Django's loop over every page."""
         return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
+    def _url_maker(self):
+        """A page's row -> its full URL, as `Page.get_full_url` gives it, without resolving the site and
+        reversing a URL pattern for each of a sitemap page's thousands of links: the language's
+        address of its home page plus the rest of the page's `url_path`, quoted as `reverse`
+        quotes it."""
+        data = site_data(self.request)
+        bases = []
+        for code, home in data.homes.items() if data.site else ():
+            with translation.override(code):
+                bases.append((home.url_path, data.site.root_url + reverse("wagtail_serve", args=("",))))
+        append_slash = getattr(settings, "WAGTAIL_APPEND_SLASH", True)
+
+        def full_url(row):
+            for root_path, base in bases:
+                if row["url_path"].startswith(root_path):
+                    url = base + quote(row["url_path"][len(root_path) :], safe="!$&'()*+,;=/~:@")
+                    return url if append_slash or url == base else url.rstrip("/")
+            return Page.objects.get(pk=row["pk"]).get_full_url(self.request)
+
+        return full_url
+
     def _urls(self, page, protocol, domain):
-        pages = list(self.paginator.page(page).object_list)
+        # Rows, not Page objects: making two thousand model instances was most of the work.
+        full_url = self._url_maker()
+        pages = list(self.paginator.page(page).object_list.values(*PAGE_FIELDS))
         translations = defaultdict(list)
         for other in (
             public(Page.objects.live())
-            .filter(translation_key__in={p.translation_key for p in pages})
-            .select_related("locale")
+            .filter(translation_key__in={p["translation_key"] for p in pages})
             .order_by("locale__language_code")
+            .values(*PAGE_FIELDS)
         ):
-            translations[other.translation_key].append(other)
+            translations[other["translation_key"]].append(other)
 
         urls = []
         for item in pages:
             alternates = [
-                {"lang_code": other.locale.language_code, "location": other.get_full_url(self.request)}
-                for other in translations[item.translation_key]
+                {"lang_code": other["locale__language_code"], "location": full_url(other)}
+                for other in translations[item["translation_key"]]
             ]
             urls.append(
                 {
                     "item": item,
-                    "location": item.get_full_url(self.request),
-                    "lastmod": self.lastmod(item),
+                    "location": full_url(item),
+                    "lastmod": item["last_published_at"] or item["latest_revision_created_at"],
                     "changefreq": None,
                     "priority": None,
                     "alternates": alternates if len(alternates) > 1 else [],

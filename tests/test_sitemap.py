@@ -86,3 +86,13 @@ def test_robots_txt_does_not_reveal_the_admin_path(client, settings):
     # The admin's address is configurable so that it need not be guessed; robots.txt is public.
     assert settings.ADMIN_PATH == "admin"
     assert "admin" not in client.get("/robots.txt").content.decode()
+
+
+def test_sitemap_addresses_are_the_pages_own_also_for_slugs_with_umlauts(client):
+    home = HomePage.objects.get(locale__language_code="de")
+    page = home.add_child(instance=StandardPage(title="Straßenbahn", slug="straßenbahn-über"))
+    child = page.add_child(instance=StandardPage(title="Haltestelle", slug="haltestelle-süd"))
+    entries = sitemap_entries(client)
+    assert page.get_full_url() == "http://testserver/de/stra%C3%9Fenbahn-%C3%BCber/"
+    assert page.get_full_url() in entries
+    assert child.get_full_url() in entries
