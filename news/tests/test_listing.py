@@ -131,15 +131,17 @@ def found_count(response):
     return int(re.search(r"Gefundene Beiträge: (\d+)", response.content.decode()).group(1))
 
 
-def test_article_count_is_fresh_after_publishing_and_unpublishing(client, empty_index):
+def test_list_order_and_count_are_fresh_after_publishing_and_unpublishing(client, empty_index):
     tag = NewsTag.objects.get(slug="kooperation", locale__language_code="de")
     first, second = make_articles(empty_index, 2)
     link(first, tags=[tag])
     assert found_count(client.get(empty_index.url, {"tag": "kooperation"})) == 1
     assert found_count(client.get(empty_index.url)) == 2
-    # The counts are cached for every visitor; content changes make them fresh at once.
+    # Order and count are cached for every visitor; content changes make them fresh at once.
     link(second, tags=[tag])
     assert found_count(client.get(empty_index.url, {"tag": "kooperation"})) == 2
+    newest = NewsArticlePageFactory(parent=empty_index, title="Ganz neu", date=datetime.date(2030, 1, 1))
+    assert listed_titles(client.get(empty_index.url)) == [newest.title, second.title, first.title]
     first.unpublish()
-    assert found_count(client.get(empty_index.url)) == 1
+    assert listed_titles(client.get(empty_index.url)) == [newest.title, second.title]
     assert found_count(client.get(empty_index.url, {"tag": "kooperation"})) == 1
