@@ -20,7 +20,7 @@ def article_feed(index, request):
     title = index.title
     link = index.get_full_url(request)
     if "sector" in active:
-        articles = articles.filter(linked_to(active["sector"].translation_key))
+        articles = articles.filter(linked_to(active["sector"]))
         title = f"{index.title}: {active['sector'].title}"
         link = active["sector"].get_full_url(request)
     feed = feedgenerator.Rss201rev2Feed(

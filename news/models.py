@@ -20,7 +20,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.cache import cached_fragment
@@ -103,11 +103,19 @@ def _has_link(link_model, field, translation_keys):
     return Exists(links)
 
 
-def linked_to(translation_key):
-    """Articles related to the sector or network with this translation key, in any locale."""
-    return Q(_has_link(NewsArticleSector, "sector", [translation_key])) | Q(
-        _has_link(NewsArticleNetwork, "network", [translation_key])
-    )
+def linked_to(page):
+    """Articles related to this focus sector or network page or one of its translations."""
+    from network.models import NetworkPage
+
+    translations = Page.objects.filter(translation_key=page.translation_key).values("pk")
+    if isinstance(page, NetworkPage):
+        # A network has a few articles: PostgreSQL starts from its links.
+        links = NewsArticleNetwork.objects.filter(network_id__in=translations)
+    else:
+        # A sector has thousands. Named by value as well, the page lets PostgreSQL expect that
+        # and read the newest articles first instead of collecting every link of the sector.
+        links = NewsArticleSector.objects.filter(Q(sector_id=page.pk) | Q(sector_id__in=translations))
+    return Q(Exists(links.filter(article_id=OuterRef("pk"))))
 
 
 def tagged_any(translation_keys):
@@ -116,9 +124,9 @@ def tagged_any(translation_keys):
 
 def latest_articles_for(page, limit=3):
     """The newest live articles of `page`'s locale related to it (a FocusSectorPage or a
-    NetworkPage of any locale), with lead images ready for rendering; three queries (view
-    restrictions, articles with their images, renditions) however many articles there are."""
-    return list(with_card_images(live_articles(page.locale_id).filter(linked_to(page.translation_key)))[:limit])
+    NetworkPage of any locale), with lead images ready for rendering; three queries (its
+    translations, articles with their images, renditions) however many articles there are."""
+    return list(with_card_images(live_articles(page.locale_id).filter(linked_to(page)))[:limit])
 
 
 def latest_articles(locale_id, limit=3):
@@ -179,7 +187,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def filtered_articles(self, active):
         articles = self.articles()
         if "sector" in active:
-            articles = articles.filter(linked_to(active["sector"].translation_key))
+            articles = articles.filter(linked_to(active["sector"]))
         if "tag" in active:
             articles = articles.filter(tagged_any([active["tag"].translation_key]))
         if "year" in active:
