@@ -7,7 +7,7 @@ import pytest
 
 from django.db import connection
 
-from home.models import HomePage, StandardPage
+from home.models import HomePage, SearchPage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +142,40 @@ def test_search_finds_companies_of_its_language_and_links_to_the_directory(clien
     assert [name for _, name in english] == ["Wattenscheider Oberflächentechnik GmbH"]
     assert english[0][0].startswith("/en/companies/?q=")
     assert company_results(client.get("/en/search/", {"q": "Pulverbeschichtung"})) == []
+
+
+def test_long_result_lists_link_the_first_last_and_nearby_pages_only(client, monkeypatch):
+    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 1)
+    home = HomePage.objects.get(locale__language_code="de")
+    for number in range(30):
+        home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
+    html = client.get("/de/suche/", {"q": "Kaltwalzwerk", "page": "15"}).content.decode()
+    navigation = html[
+        html.index('<nav class="pagination"') : html.index("</nav>", html.index('<nav class="pagination"'))
+    ]
+    linked = [int(number) for number in re.findall(r"page=(\d+)\"><span", navigation)]
+    assert linked == [1, 13, 14, 16, 17, 30]
+    assert re.search(r'<span aria-current="page"><span class="visually-hidden">Seite </span>15</span>', navigation)
+    assert navigation.count('<li class="pagination-gap" aria-hidden="true">…</li>') == 2
+    assert 'href="?q=Kaltwalzwerk&amp;page=14" rel="prev"' in navigation
+    assert 'href="?q=Kaltwalzwerk&amp;page=16" rel="next"' in navigation
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index is PostgreSQL's")
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_search_matches_the_expression_of_the_gin_index_on_postgresql(language):
+    # The backend must match on the indexed expression (home migration 0006), or every search
+    # reads the whole index table.
+    sql = str(SearchPage.objects.get(locale__language_code=language).search("netzwerk").get_queryset().query)
+    vector = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body")'
+    assert f"{vector} @@" in sql
+    with connection.cursor() as cursor:
+        # Tiny test tables are cheaper to scan; the planner is told not to.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry"
+            ' WHERE ("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body")'
+            " @@ to_tsquery('german', 'x')"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "home_search_indexentry_vector_gin" in plan, plan
