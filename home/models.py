@@ -1,6 +1,7 @@
 import re
 import unicodedata
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -208,6 +209,21 @@ def search_terms(query):
 SEARCH_COMPANIES_SHOWN = 5
 
 
+def specific_pages(pages):
+    """The specific pages of `pages` (Page instances with at least id and content type), in
+    the same order: one query per page type, as `.specific()` makes, but without its first
+    query for the types, which the pages already have."""
+    ids_by_type = {}
+    for page in pages:
+        ids_by_type.setdefault(page.content_type_id, []).append(page.pk)
+    specific = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            specific.update((page.pk, page) for page in model._default_manager.filter(pk__in=ids))
+    return [specific[page.pk] for page in pages if page.pk in specific]
+
+
 class SearchPage(BasePage):
     """The site search of one language: live pages of that language, most relevant or
     newest first."""
@@ -228,7 +244,10 @@ class SearchPage(BasePage):
         from .search_backend import backend_name_for
         from .serving import public
 
+        # Only id and type: a search for a common word matches thousands of pages, and the
+        # page shows the specific pages of one result page (specific_pages).
         pages = public(Page.objects.live().filter(locale_id=self.locale_id).not_type(SearchPage))
+        pages = pages.only("id", "content_type_id")
         if newest_first:
             pages = pages.order_by("-first_published_at")
         return pages.search(
@@ -244,10 +263,8 @@ class SearchPage(BasePage):
             terms = search_terms(query)
             found = self.search(terms, newest_first) if terms else Page.objects.none()
             results = paginate(request, found, SEARCH_RESULTS_PER_PAGE)
-            # One query per page type shown, at most ten.
-            specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in results]).specific()}
             context["results"] = results
-            context["result_pages"] = [specific[page.pk] for page in results if page.pk in specific]
+            context["result_pages"] = specific_pages(results)
             if terms and results.number == 1:
                 context.update(self.search_companies(terms))
         return context

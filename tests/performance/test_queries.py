@@ -3,6 +3,7 @@ content: nothing runs a query per article, company, meeting or list item."""
 
 import io
 import random
+import re
 import time
 
 import pytest
@@ -117,3 +118,45 @@ def test_every_page_type_needs_as_many_queries_with_much_more_content(client):
     more = count_queries(client, urls)
     assert more == little
     assert {name: count for name, count in more.items() if count > MOST_QUERIES} == {}, more
+
+
+SEARCH_URLS = {
+    "search": "/de/suche/?q=Unternehmen",
+    "search newest first": "/de/suche/?q=Unternehmen&sort=date",
+    "search page 2": "/de/suche/?q=Unternehmen&page=2",
+    "search last page": "/de/suche/?q=Unternehmen&page=last",
+    "english search": "/en/search/?q=companies",
+}
+
+
+def index_everything():
+    builder = BenchData(stdout=OutputWrapper(io.StringIO()))
+    builder.started = time.monotonic()
+    builder.build_search_index()
+
+
+def count_search_queries(client):
+    """Queries per search URL, apart from the one per page type among the results shown."""
+    counts = {}
+    for name, url in SEARCH_URLS.items():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        types = set(re.findall(r'<span class="search-result__type">([^<]+)</span>', response.content.decode()))
+        assert types, (name, url)
+        assert len(captured) <= MOST_QUERIES, (name, url, len(captured))
+        counts[name] = len(captured) - len(types - {"Company", "Unternehmen"})
+    return counts
+
+
+def test_search_needs_as_many_queries_with_much_more_content(client):
+    """The benchmark's articles all contain the searched word: twenty times as many matches
+    (and result pages) cost no more queries; each page type among the ten results shown
+    costs one."""
+    add_content(articles=20, companies=2, networks=1, meetings=2, projects=1, images=2)
+    index_everything()
+    little = count_search_queries(client)
+    add_content(articles=400, companies=40, networks=3, meetings=10, projects=3, images=4)
+    index_everything()
+    assert count_search_queries(client) == little
