@@ -33,11 +33,17 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a b
         return database.SearchBackend(params)
 
     from modelsearch.backends.database.postgres.postgres import (
+        IndexEntry,
         PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
+        PostgresSearchResults,
     )
     from modelsearch.query import Fuzzy, MatchAll, Not
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    from django.db.models import AutoField, BigAutoField, F, IntegerField
+    from django.db.models.functions import Cast
 
     from wagtail.models import Locale
 
@@ -79,8 +85,57 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a b
             queryset = self.queryset.alias(_vector_=combined_vector).filter(_vector_=search_query)
             return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
+        def ranked_pks(self, config, start, stop):
+            """The primary keys of the matches [start:stop], most relevant first, ranked on the
+            index table alone; None where this does not apply (see LeanPostgresSearchResults).
+
+            modelsearch joins the index entries to the pages and ranks the joined rows: for a
+            common word PostgreSQL hashes thousands of entries with their vectors (spilling to
+            disk) to look up every page of the language. Here the pages are a semi-join of
+            their ids, and the same rank (the same expressions, with the page id as the tie
+            breaker) is computed on the entries as they are read."""
+            query = self.query
+            pk = self.queryset.model._meta.pk
+            if (
+                not self.order_by_relevance
+                or self.fields is not None
+                or isinstance(query, (MatchAll, Fuzzy, Not))
+                or not isinstance(pk, (AutoField, BigAutoField))
+            ):
+                return None
+            search_query = self.build_tsquery(query, config=config)
+            rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+            object_id = IndexEntry._meta.get_field("object_id")
+            pks = self.queryset.order_by().annotate(_object_id_=Cast("pk", object_id)).values("_object_id_")
+            entries = (
+                IndexEntry._default_manager.filter(
+                    content_type_id__in=get_descendants_content_types_pks(self.queryset.model), object_id__in=pks
+                )
+                .alias(_vector_=F("title")._combine(F("body"), "||", False))
+                .filter(_vector_=search_query)
+                .annotate(_pk_=Cast("object_id", IntegerField()))
+                .order_by(rank.desc(), F("_pk_").desc())
+            )
+            return list(entries.values_list("_pk_", flat=True)[start:stop])
+
+    class LeanPostgresSearchResults(PostgresSearchResults):
+        """A page of plain full-text results ranked by relevance: the ranked primary keys from
+        the index table (one query), then those objects (a second, by primary key). Everything
+        else (counts, newest first, scores, fields, fuzzy and match-all queries) as modelsearch
+        does it."""
+
+        def _do_search(self):
+            if self._score_field is None:
+                compiler = self.query_compiler
+                pks = compiler.ranked_pks(compiler.get_config(self.backend), self.start, self.stop)
+                if pks is not None:
+                    objects = compiler.queryset.in_bulk(pks)
+                    return [objects[pk] for pk in pks if pk in objects]
+            return super()._do_search()
+
     class LanguagePostgresSearchBackend(PostgresSearchBackend):
         index_class = LanguagePostgresIndex
         query_compiler_class = LeanPostgresSearchQueryCompiler
+        results_class = LeanPostgresSearchResults
 
     return LanguagePostgresSearchBackend(params)

@@ -180,3 +180,23 @@ def test_search_matches_the_expression_of_the_gin_index_on_postgresql(language):
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "home_search_indexentry_vector_gin" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the ranking on the index table is PostgreSQL's")
+@pytest.mark.parametrize(
+    ("language", "query"), [("de", "netzwerk"), ("de", "netzwerk produktion"), ("en", "network"), ("en", "bochum")]
+)
+def test_results_ranked_on_the_index_table_in_the_order_of_the_joined_query(language, query):
+    # home.search_backend ranks on the index table alone; modelsearch's own query (the
+    # compiler's search()) ranks the index rows joined to the pages. Same pages, same order.
+    home = HomePage.objects.get(locale__language_code=language)
+    for number in range(15):
+        home.add_child(
+            instance=StandardPage(title=f"{query} {number}", slug=f"extra-{number}", intro=" ".join([query] * number))
+        )
+    results = SearchPage.objects.get(locale__language_code=language).search(query)
+    assert results.count() > 15
+    for start in (0, 10):
+        compiler = results[start : start + 10].query_compiler
+        joined = compiler.search(compiler.get_config(results.backend), start, start + 10)
+        assert [page.pk for page in results[start : start + 10]] == [page.pk for page in joined]
