@@ -249,7 +249,9 @@ class SearchPage(BasePage):
         pages = public(Page.objects.live().filter(locale_id=self.locale_id).not_type(SearchPage))
         pages = pages.only("id", "content_type_id")
         if newest_first:
-            pages = pages.order_by("-first_published_at")
+            # Many pages share a publication time (a bulk import, a tree copy): the id keeps
+            # the order, and so the result pages, the same from one request to the next.
+            pages = pages.order_by("-first_published_at", "-id")
         return pages.search(
             query, backend=backend_name_for(self.locale.language_code), order_by_relevance=not newest_first
         )

@@ -86,6 +86,18 @@ def test_newest_first_orders_by_publication(client):
     )
 
 
+def test_newest_first_pages_through_pages_published_at_the_same_time_once_each(client, monkeypatch):
+    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 3)
+    home = HomePage.objects.get(locale__language_code="de")
+    for number in range(11):
+        home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
+    StandardPage.objects.filter(title__startswith="Kaltwalzwerk").update(first_published_at="2020-01-01T00:00Z")
+    seen = []
+    for number in range(1, 5):
+        seen += result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk", "sort": "date", "page": number}))
+    assert sorted(seen) == sorted(f"Kaltwalzwerk {number}" for number in range(11))
+
+
 def test_every_page_has_a_labelled_search_field_in_the_header(client):
     for url, action in [("/de/ueber-uns/", "/de/suche/"), ("/en/news/", "/en/search/")]:
         html = client.get(url).content.decode()
