@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
+# One pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
 SIZE ?= full
 
 .DEFAULT_GOAL := help
@@ -32,7 +34,7 @@ run: $(VENV)/.run-deps ## Set up and serve the site with demo content on http://
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.test-deps ## Set up and run the whole test suite (SQLite, or DATABASE_URL)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 $(VENV)/.browser-deps: requirements.txt requirements-dev.txt requirements-browser.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-browser.txt

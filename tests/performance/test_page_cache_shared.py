@@ -2,6 +2,7 @@
 token in Redis and each worker's own recent entries."""
 
 import logging
+import os
 import time
 
 import pytest
@@ -18,7 +19,8 @@ from home.models import CacheGeneration, StandardPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
-REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
+# A Redis database of its own for each pytest-xdist worker (gw0: 15, gw1: 14, …).
+REDIS_TEST_URL = f"redis://127.0.0.1:6379/{15 - int(os.environ.get('PYTEST_XDIST_WORKER', 'gw0')[2:])}"
 
 
 @pytest.fixture

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import polib
@@ -16,6 +17,10 @@ class Command(BaseCommand):
                 continue
             mo_path = po_path.with_suffix(".mo")
             if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
-                polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+                # Written aside, then moved into place: parallel test workers compile at once,
+                # and none may read a half-written catalogue.
+                tmp_path = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.tmp")
+                polib.pofile(str(po_path)).save_as_mofile(str(tmp_path))
+                os.replace(tmp_path, mo_path)
                 if options["verbosity"]:
                     self.stdout.write(f"compiled {mo_path.relative_to(project_root)}")
