@@ -49,7 +49,7 @@ chromium: ## Install Debian's Chromium when it is missing (the browser suite nev
 		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium chromium-driver >/dev/null; }
 
 test-browser: $(VENV)/.browser-deps node_modules/.package-lock.json chromium ## Run the browser and accessibility suite in headless Chromium (screenshots in var/screenshots/)
-	$(PY) -m pytest -m browser tests/browser $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) -m browser tests/browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-deps ## Check code style with ruff
 	$(VENV)/bin/ruff check .

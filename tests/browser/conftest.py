@@ -47,17 +47,38 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def is_xdist_worker(config):
+    return hasattr(config, "workerinput")
+
+
 def pytest_configure(config):
     if is_browser_run(config):
         # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses
         # to run next to one unless told that this is intended.
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         config.axe_findings = []
+        # Once per run, before any pytest-xdist worker takes a picture.
+        if not is_xdist_worker(config) and SCREENSHOT_DIR.exists():
+            shutil.rmtree(SCREENSHOT_DIR)
+
+
+def pytest_sessionfinish(session):
+    """A pytest-xdist worker hands its axe findings to the process that prints the summary."""
+    config = session.config
+    if is_xdist_worker(config) and hasattr(config, "axe_findings"):
+        config.workeroutput["axe_findings"] = config.axe_findings
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    findings = getattr(node, "workeroutput", {}).get("axe_findings", [])
+    if hasattr(node.config, "axe_findings"):
+        node.config.axe_findings.extend(findings)
 
 
 def pytest_terminal_summary(terminalreporter, config):
     findings = getattr(config, "axe_findings", None)
-    if findings is None:
+    if findings is None or is_xdist_worker(config):
         return
     terminalreporter.section("axe-core findings below serious (not failures)")
     if not findings:
@@ -75,7 +96,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """On SQLite a database file, not shared memory: each server thread gets its own connection."""
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
-        path = VAR_DIR / "browser" / "test-db.sqlite3"
+        path = VAR_DIR / "browser" / f"test-db{os.environ.get('PYTEST_XDIST_WORKER', '')}.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
         database.setdefault("TEST", {})["NAME"] = str(path)
         # A throwaway database: no waiting for the disk on every commit of the demo content.
@@ -200,12 +221,6 @@ def screenshot():
         return path
 
     return save
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _fresh_screenshot_dir(request):
-    if is_browser_run(request.config) and SCREENSHOT_DIR.exists():
-        shutil.rmtree(SCREENSHOT_DIR)
 
 
 @pytest.fixture
