@@ -124,8 +124,9 @@ def tagged_any(translation_keys):
 
 def latest_articles_for(page, limit=3):
     """The newest live articles of `page`'s locale related to it (a FocusSectorPage or a
-    NetworkPage of any locale), with lead images ready for rendering; three queries (its
-    translations, articles with their images, renditions) however many articles there are."""
+    NetworkPage of any locale), with lead images ready for rendering; three queries (view
+    restrictions outside a request, articles with their images, renditions) however many articles
+    there are."""
     return list(with_card_images(live_articles(page.locale_id).filter(linked_to(page)))[:limit])
 
 
