@@ -24,10 +24,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _clear_cache():
     from django.core.cache import cache
 
-    from home.cache import local_entries
+    from home.cache import local_entries, local_fragments
 
     cache.clear()
     local_entries.clear()
+    local_fragments.clear()
     yield
     cache.clear()
     local_entries.clear()
+    local_fragments.clear()

@@ -26,7 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from .cache import cached_fragment
+from .cache import cached_fragment, is_cacheable_request
 
 _request = ContextVar("request", default=None)
 
@@ -139,12 +139,31 @@ def route(request, path):
     if data.site is None:
         return None
     request._wagtail_site = data.site
+    components = [component for component in path.split("/") if component]
+    # The page a path leads to, with its ancestors, changes only with content: found once per
+    # content generation for anonymous visitors (editors and form posts read it afresh). Each
+    # request unpickles a page of its own and routes the rest of the path itself.
+    if is_cacheable_request(request):
+        found = cached_fragment(request, "route", lambda: _find_page(data, components), "/".join(components))
+    else:
+        found = _find_page(data, components)
+    if found is None:
+        return None
+    page, routed_depth = found
+    try:
+        return page.route(request, components[routed_depth:])
+    except Http404:
+        return None
+
+
+def _find_page(data, components):
+    """The specific page the deepest matching part of `components` leads to, with its routed
+    ancestors, and how many components lead to it (None when no page matches)."""
     try:
         language = get_supported_content_language_variant(translation.get_language())
     except LookupError:
         language = None
     home = data.homes.get(language) or data.site.root_page
-    components = [component for component in path.split("/") if component]
     url_paths = [
         home.url_path + "".join(f"{part}/" for part in components[:depth]) for depth in range(len(components) + 1)
     ]
@@ -171,10 +190,7 @@ def route(request, path):
         page._cached_parent_obj = chain[-2]
     if page.locale_id in data.locales:
         page.locale = data.locales[page.locale_id]
-    try:
-        return page.route(request, components[len(chain) - 1 :])
-    except Http404:
-        return None
+    return page, len(chain) - 1
 
 
 def serve(request, path):

@@ -33,23 +33,26 @@ def language_versions(context):
     page = context.get("page")
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            other.locale.language_code: other
-            for other in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
-        }
+        translations = cached_fragment(
+            request,
+            "language-versions",
+            lambda: {
+                other.locale.language_code: other.get_url(request)
+                for other in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+            },
+            str(page.translation_key),
+        )
     homes = _language_homes(request)
     current = translation.get_language()
     versions = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code)
         fallback = homes.get(code, {"url": f"/{code}/"})
-        url = target.get_url(request) if target is not None else fallback["url"]
         versions.append(
             {
                 "code": code,
                 "name": translation.get_language_info(code)["name_local"],
-                "url": url,
-                "is_translation": target is not None,
+                "url": translations.get(code, fallback["url"]),
+                "is_translation": code in translations,
                 "is_current": code == current,
             }
         )
