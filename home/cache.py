@@ -49,6 +49,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.module_loading import import_string
 
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -408,9 +409,18 @@ class PageCacheMiddleware:
 FRAGMENT_SECONDS = 3600
 
 
+def lazy(compute):
+    """A context value computed when a template first uses it, once: inside a cached fragment,
+    only when the fragment is rendered."""
+    return SimpleLazyObject(compute)
+
+
 def cached_fragment(request, name, compute, *parts):
     """compute()'s result for this request's language and host, cached under the current
     token. Independent of PAGE_CACHE_SECONDS: it also serves editors and uncached pages."""
+    # A preview shows a draft: it must neither store its parts nor show the live page's.
+    if getattr(request, "is_preview", False):
+        return compute()
     generation = current_generation(request)
     if generation is None:
         return compute()

@@ -9,6 +9,7 @@ from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from .cache import cached_fragment
 from .serving import public, site_data
 
 # What a sitemap entry needs of a page (as Wagtail's Sitemap.lastmod: published, else last revised).
@@ -37,9 +38,22 @@ class LocalizedSitemap(Sitemap):
             in_a_language_tree |= Q(path__startswith=home.path)
         return public(Page.objects.live().filter(in_a_language_tree)).order_by("path")
 
+    @property
+    def paginator(self):
+        """Django's paginator, with the count of pages read once per content change (home.cache):
+        counting every live page was most of the index's cost."""
+        paginator = super().paginator
+        paginator.count = cached_fragment(self.request, "sitemap-count", self.items().count)
+        return paginator
+
     def get_latest_lastmod(self):
-        """For the index: one aggregate instead of Django's loop over every page."""
-        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+        """For the index: one aggregate instead of Django's loop over every page, once per
+        content change."""
+        return cached_fragment(
+            self.request,
+            "sitemap-lastmod",
+            lambda: self.items().aggregate(latest=Max("last_published_at"))["latest"],
+        )
 
     def _url_maker(self):
         """A page's row -> its full URL, as `Page.get_full_url` gives it, without resolving the site and

@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 
+from home.cache import cached_fragment
+
 from .models import linked_to, with_card_images
 
 FEED_ITEMS = 20
@@ -30,28 +32,41 @@ def article_feed(index, request):
         language=index.locale.language_code,
         feed_url=request.build_absolute_uri(),
     )
+    # The items show other pages: read once per content change (home.cache) and sector.
+    sector = getattr(active.get("sector"), "slug", "")
+    for item in cached_fragment(request, "news-feed-items", lambda: _items(articles, request), str(index.pk), sector):
+        enclosure = item["enclosure"]
+        fields = {name: value for name, value in item.items() if name != "enclosure"}
+        feed.add_item(**fields, enclosures=[feedgenerator.Enclosure(*enclosure)] if enclosure else None)
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
+
+
+def _items(articles, request):
+    items = []
     for article in with_card_images(articles)[:FEED_ITEMS]:
         url = article.get_full_url(request)
         enclosure = None
         if article.lead_image:
             rendition = article.lead_image.get_rendition(ENCLOSURE_IMAGE)
-            enclosure = feedgenerator.Enclosure(
+            enclosure = (
                 request.build_absolute_uri(rendition.url),
                 str(rendition.file.size),
                 mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg",
             )
-        feed.add_item(
-            title=article.title,
-            link=url,
-            description=article.teaser,
-            unique_id=url,
-            unique_id_is_permalink=True,
-            pubdate=_publication_datetime(article),
-            enclosures=[enclosure] if enclosure else None,
+        items.append(
+            {
+                "title": article.title,
+                "link": url,
+                "description": article.teaser,
+                "unique_id": url,
+                "unique_id_is_permalink": True,
+                "pubdate": _publication_datetime(article),
+                "enclosure": enclosure,
+            }
         )
-    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
+    return items
 
 
 def _publication_datetime(article):

@@ -23,7 +23,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from home.cache import cached_fragment
+from home.cache import cached_fragment, lazy
 from home.models import BasePage
 from home.pagination import paginate
 from home.serving import public
@@ -207,9 +207,20 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         filters = [f"{name}={getattr(value, 'slug', value)}" for name, value in sorted(active.items())]
         keys = cached_fragment(request, "news-order", lambda: list(ordered_keys(articles)), str(self.pk), *filters)
         page = paginate(request, keys, ARTICLES_PER_PAGE)
-        found = {article.pk: article for article in with_card_images(self.articles().filter(pk__in=list(page)))}
-        page.object_list = [found[key] for key in page if key in found]
-        context.update(choices=choices, active_filters=active, articles=page)
+        page_keys = list(page)
+
+        def cards():
+            found = {article.pk: article for article in with_card_images(self.articles().filter(pk__in=page_keys))}
+            return [found[key] for key in page_keys if key in found]
+
+        # The cards are cached as a fragment per filter and page number (the template).
+        context.update(
+            choices=choices,
+            active_filters=active,
+            articles=page,
+            article_cards=lazy(cards),
+            cards_key="|".join([*filters, str(page.number)]),
+        )
         return context
 
     @path("feed/")
@@ -377,16 +388,17 @@ class NewsArticlePage(BasePage):
         network_keys = self._linked_keys("network_links", "network")
         from network.models import FocusSectorPage, NetworkPage
 
-        previous_article, next_article = self.neighbours()
+        # Other content than the article's own: computed only when its cached fragment renders.
+        neighbours = lazy(self.neighbours)
         context.update(
             news_index=self.get_parent(),
-            sectors=list(in_locale(FocusSectorPage, sector_keys, self.locale_id)),
-            networks=list(in_locale(NetworkPage, network_keys, self.locale_id)),
-            tags=self.tags(tag_keys),
-            related_articles=self.related_articles(sector_keys, tag_keys),
-            previous_article=previous_article,
-            next_article=next_article,
-            structured_data=self.structured_data(request),
+            sectors=lazy(lambda: list(in_locale(FocusSectorPage, sector_keys, self.locale_id))),
+            networks=lazy(lambda: list(in_locale(NetworkPage, network_keys, self.locale_id))),
+            tags=lazy(lambda: self.tags(tag_keys)),
+            related_articles=lazy(lambda: self.related_articles(sector_keys, tag_keys)),
+            previous_article=lazy(lambda: neighbours[0]),
+            next_article=lazy(lambda: neighbours[1]),
+            structured_data=lazy(lambda: self.structured_data(request)),
         )
         return context
 

@@ -1,6 +1,13 @@
-"""`{% fragment_cache "name" [vary ...] %}...{% endfragment_cache %}`: a part of the page that is
-the same on every page of a language (e.g. the footer), cached until the next content change
-(home.cache). No forms inside: a CSRF token would be shared."""
+"""`{% fragment_cache "name" [vary ...] [every=SECONDS] %}...{% endfragment_cache %}`: a part of
+a page that shows other content than the page's own (navigation, footer, lists of articles,
+meetings or companies), cached until the next content change (home.cache). `every` makes it
+fresh at least that often, for parts that change with the time of day (upcoming meetings).
+No forms inside: a CSRF token would be shared.
+
+Values a cached part needs should be computed where it renders (template tags, or lazy
+context values such as `home.cache.lazy`), so that a cached part costs no query."""
+
+import time
 
 from django import template
 
@@ -10,16 +17,19 @@ register = template.Library()
 
 
 class FragmentCacheNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
+    def __init__(self, nodelist, name, vary_on, every):
         self.nodelist = nodelist
         self.name = name
         self.vary_on = vary_on
+        self.every = every
 
     def render(self, context):
         request = context.get("request")
         if request is None:
             return self.nodelist.render(context)
         parts = [str(var.resolve(context)) for var in self.vary_on]
+        if self.every:
+            parts.append(f"every-{self.every}-{int(time.time() // self.every)}")
         return cached_fragment(request, str(self.name.resolve(context)), lambda: self.nodelist.render(context), *parts)
 
 
@@ -28,6 +38,11 @@ def do_fragment_cache(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError(f"'{bits[0]}' needs a fragment name.")
+    every = 0
+    if bits[-1].startswith("every="):
+        every = int(bits.pop()[len("every=") :])
     nodelist = parser.parse(("endfragment_cache",))
     parser.delete_first_token()
-    return FragmentCacheNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]])
+    return FragmentCacheNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]], every
+    )

@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from home.cache import lazy
 from home.models import BasePage
 from home.serving import default_locale
 
@@ -96,21 +97,29 @@ class FocusSectorPage(IntroPage):
         context = super().get_context(request, *args, **kwargs)
         from .snippets import ContactPerson
 
+        # Other content than the page's own: computed only when its cached fragment is rendered.
         people = ContactPerson.objects.select_related("photo")
-        context["contact_persons"] = linked_in_locale(self.contact_links.all(), "contact_person", self.locale, people)
-        context["companies"] = companies_of_sector(self, self.locale)
-        context["networks"] = [
-            link.page
-            for link in NetworkSector.objects.filter(
-                sector__translation_key=self.translation_key, page__locale=self.locale, page__live=True
-            )
-            .select_related("page")
-            .order_by("page__title")
-        ]
-        directory = CompanyDirectoryPage.objects.live().filter(locale=self.locale).first()
-        if directory:
-            context["company_directory_url"] = f"{directory.get_url(request)}?sector={self.slug}"
+        context["contact_persons"] = lazy(
+            lambda: linked_in_locale(self.contact_links.all(), "contact_person", self.locale, people)
+        )
+        context["companies"] = lazy(lambda: companies_of_sector(self, self.locale))
+        context["networks"] = lazy(
+            lambda: [
+                link.page
+                for link in NetworkSector.objects.filter(
+                    sector__translation_key=self.translation_key, page__locale=self.locale, page__live=True
+                )
+                .select_related("page")
+                .order_by("page__title")
+            ]
+        )
+        context["company_directory_url"] = lazy(lambda: self.company_directory_url(request))
         return context
+
+    def company_directory_url(self, request):
+        """The company directory of this language, filtered by this sector ("" without one)."""
+        directory = CompanyDirectoryPage.objects.live().filter(locale=self.locale).first()
+        return f"{directory.get_url(request)}?sector={self.slug}" if directory else ""
 
 
 def companies_of_sector(sector, locale, limit=50):
@@ -192,30 +201,27 @@ class NetworkPage(RoutablePageMixin, IntroPage):
         verbose_name = _("network")
 
     def get_context(self, request, *args, **kwargs):
-        from .snippets import ContactPerson, Topic
+        from .snippets import ContactPerson
 
         context = super().get_context(request, *args, **kwargs)
         locale = self.locale
-        context["topics"] = linked_in_locale(self.topic_links.all(), "topic", locale)
-        context["sectors"] = linked_in_locale(
-            self.sector_links.all(), "sector", locale, FocusSectorPage.objects.live()
+        # Other content than the page's own: computed only when its cached fragment is rendered.
+        context["topics"] = lazy(lambda: linked_in_locale(self.topic_links.all(), "topic", locale))
+        context["sectors"] = lazy(
+            lambda: linked_in_locale(self.sector_links.all(), "sector", locale, FocusSectorPage.objects.live())
         )
         people = ContactPerson.objects.select_related("photo")
-        context["contact_persons"] = linked_in_locale(self.contact_links.all(), "contact_person", locale, people)
+        context["contact_persons"] = lazy(
+            lambda: linked_in_locale(self.contact_links.all(), "contact_person", locale, people)
+        )
         if self.moderator_id:
-            context["moderator"] = one_in_locale(people, self.moderator_id, locale)
-        context["member_companies"] = linked_in_locale(self.member_links.all(), "company", locale)
+            context["moderator"] = lazy(lambda: one_in_locale(people, self.moderator_id, locale))
+        context["member_companies"] = lazy(lambda: linked_in_locale(self.member_links.all(), "company", locale))
         now = timezone.now()
         meetings = MeetingPage.objects.child_of(self).live()
-        context["upcoming_meetings"] = list(meetings.filter(end__gte=now).order_by("start")[:20])
-        context["past_meetings"] = list(meetings.filter(end__lt=now).order_by("-start")[:10])
-        projects = ProjectPage.objects.child_of(self).live().select_related("topic").order_by("title")
-        projects = list(projects[:20])
-        project_topics = in_locale([p.topic for p in projects if p.topic], locale, Topic.objects.all())
-        topic_by_key = {topic.translation_key: topic for topic in project_topics}
-        for project in projects:
-            project.localized_topic = topic_by_key.get(project.topic.translation_key) if project.topic else None
-        context["projects"] = projects
+        context["upcoming_meetings"] = lazy(lambda: list(meetings.filter(end__gte=now).order_by("start")[:20]))
+        context["past_meetings"] = lazy(lambda: list(meetings.filter(end__lt=now).order_by("-start")[:10]))
+        context["projects"] = lazy(self.projects_with_topics)
         context["calendar_url"] = calendar_url(self, request)
         context.setdefault("form", None)
         if context["form"] is None:
@@ -223,6 +229,18 @@ class NetworkPage(RoutablePageMixin, IntroPage):
 
             context["form"] = ParticipationForm(page=self, request=request)
         return context
+
+    def projects_with_topics(self):
+        """The network's projects, each with its topic in this page's language."""
+        from .snippets import Topic
+
+        projects = ProjectPage.objects.child_of(self).live().select_related("topic").order_by("title")
+        projects = list(projects[:20])
+        project_topics = in_locale([p.topic for p in projects if p.topic], self.locale, Topic.objects.all())
+        topic_by_key = {topic.translation_key: topic for topic in project_topics}
+        for project in projects:
+            project.localized_topic = topic_by_key.get(project.topic.translation_key) if project.topic else None
+        return projects
 
     @path("")
     def index_route(self, request):

@@ -144,14 +144,16 @@ class Command(BaseCommand):
                         "rps": figures["rps"],
                         "p50_ms": figures["p50_ms"],
                         "p99_ms": figures["p99_ms"],
-                        "queries": queries[url["path"]],
+                        "queries": queries[url["path"]]["queries"],
+                        "queries_after_change": queries[url["path"]]["after_change"],
                         "bytes": len(body),
                         "ratio_to_reference": round(figures["rps"] / reference["rps"], 3),
                     }
                     results.append(row)
                     self.stdout.write(
                         f"  cache {cache:3} {url['name']:<22} {row['rps']:>8} req/s  p50 {row['p50_ms']!s:>7} ms  "
-                        f"p99 {row['p99_ms']!s:>8} ms  {row['queries']:>2} queries  {row['bytes']:>7} bytes"
+                        f"p99 {row['p99_ms']!s:>8} ms  {row['queries']:>2} queries "
+                        f"({row['queries_after_change']} after a change)  {row['bytes']:>7} bytes"
                         + (f"  !! {figures['errors']} error responses" if figures["errors"] else "")
                     )
                 if cache == "off" and not skip_memory:
@@ -299,7 +301,7 @@ class Command(BaseCommand):
 
     def print_table(self, data, reference_bytes, memory):
         ref = data["reference"]
-        rule = "-" * 112
+        rule = "-" * 121
         self.stdout.write("")
         database = self.env["DATABASE_URL"].split(":")[0]
         cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
@@ -309,18 +311,19 @@ class Command(BaseCommand):
         )
         self.stdout.write(rule)
         self.stdout.write(
-            f"{'page':<24}{'cache':<6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>10}{'queries':>9}{'bytes':>10}"
+            f"{'page':<24}{'cache':<6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>10}{'queries':>9}{'changed':>9}{'bytes':>10}"
             f"{'ratio':>8}  path"
         )
         self.stdout.write(rule)
         self.stdout.write(
-            f"{'reference':<24}{'-':<6}{ref['rps']:>9}{ref['p50_ms']!s:>9}{ref['p99_ms']!s:>10}{0:>9}"
+            f"{'reference':<24}{'-':<6}{ref['rps']:>9}{ref['p50_ms']!s:>9}{ref['p99_ms']!s:>10}{0:>9}{0:>9}"
             f"{reference_bytes:>10}{1:>8.2f}  /bench-reference/"
         )
         for row in sorted(data["pages"], key=lambda r: (r["cache"], 0)):
             self.stdout.write(
                 f"{row['name']:<24}{row['cache']:<6}{row['rps']:>9}{row['p50_ms']!s:>9}{row['p99_ms']!s:>10}"
-                f"{row['queries']:>9}{row['bytes']:>10}{row['ratio_to_reference']:>8.2f}  {row['path']}"
+                f"{row['queries']:>9}{row['queries_after_change']:>9}{row['bytes']:>10}"
+                f"{row['ratio_to_reference']:>8.2f}  {row['path']}"
             )
         self.stdout.write(rule)
         if memory:

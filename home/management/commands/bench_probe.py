@@ -62,6 +62,10 @@ def bench_urls():
 
 
 def count_queries(paths, cache):
+    """For each path: the queries of a request once the cached parts are made, and of the
+    first request after a content change (which reads them anew)."""
+    from home.cache import bump_generation
+
     settings.PAGE_CACHE_SECONDS = 600 if cache == "on" else 0
     client = Client(HTTP_HOST="127.0.0.1")
     counts = {}
@@ -71,7 +75,11 @@ def count_queries(paths, cache):
             response = client.get(path)
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
-        counts[path] = len(captured)
+        bump_generation()
+        with CaptureQueriesContext(connection) as after_change:
+            client.get(path)
+        client.get(path)  # the next path starts with its cached parts made
+        counts[path] = {"queries": len(captured), "after_change": len(after_change)}
     return counts
 
 
