@@ -15,8 +15,11 @@ import functools
 import re
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from wagtail.images.models import Filter, Picture
+
+from home.cache import cached_fragment
 
 register = template.Library()
 
@@ -46,13 +49,22 @@ def responsive_filters(spec):
     return tuple(Filter(spec=responsive_spec) for responsive_spec in responsive_specs(spec))
 
 
-@register.simple_tag
-def responsive_image(image, spec, sizes="100vw", loading="lazy", **attrs):
+@register.simple_tag(takes_context=True)
+def responsive_image(context, image, spec, sizes="100vw", loading="lazy", **attrs):
     if not image:
         return ""
-    renditions = image.get_renditions(*responsive_filters(spec))
     attrs = {"sizes": sizes, "loading": loading, "decoding": "async", **attrs}
     if loading == "eager":
         attrs.setdefault("fetchpriority", "high")
     attrs.setdefault("alt", "")
-    return Picture(renditions, attrs)
+
+    def picture():
+        return str(Picture(image.get_renditions(*responsive_filters(spec)), attrs))
+
+    request = context.get("request")
+    if request is None:
+        return mark_safe(picture())  # noqa: S308 - Wagtail's escaped markup
+    # The markup of a picture changes only with the image (a content change): kept with the
+    # fragments, so a page's own pictures cost no lookup of their renditions.
+    parts = [str(image.pk), spec, *(f"{name}={value}" for name, value in sorted(attrs.items()))]
+    return mark_safe(cached_fragment(request, "picture", picture, *parts))  # noqa: S308 - as above

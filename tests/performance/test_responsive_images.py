@@ -19,7 +19,7 @@ def test_scaled_specs_keep_the_operation_and_the_aspect_ratio():
 
 def test_a_picture_offers_webp_and_falls_back_to_jpeg_with_its_size_set():
     image = demo_image("Responsive test", size=(1600, 900))
-    html = str(responsive_image(image, "fill-480x270", sizes="50vw", alt="Bänder", **{"class": "card__image"}))
+    html = str(responsive_image({}, image, "fill-480x270", sizes="50vw", alt="Bänder", **{"class": "card__image"}))
     source = re.search(r'<source sizes="50vw" srcset="([^"]+)" type="image/webp">', html)
     assert source and re.fullmatch(r"\S+\.webp 480w, \S+\.webp 960w", source.group(1))
     img = re.search(r"<img [^>]+>", html).group(0)
@@ -40,7 +40,7 @@ def test_the_home_page_hero_loads_at_once_and_the_rest_lazily(client):
 
 
 def test_no_image_renders_nothing():
-    assert responsive_image(None, "fill-480x270") == ""
+    assert responsive_image({}, None, "fill-480x270") == ""
 
 
 def pictures(html):
