@@ -1,8 +1,9 @@
-"""`{% fragment_cache "name" [vary ...] [every=SECONDS] %}...{% endfragment_cache %}`: a part of
-a page that shows other content than the page's own (navigation, footer, lists of articles,
-meetings or companies), cached until the next content change (home.cache). `every` makes it
-fresh at least that often, for parts that change with the time of day (upcoming meetings).
-No forms inside: a CSRF token would be shared.
+"""`{% fragment_cache "name" [vary ...] [every=SECONDS] [unless=VALUE] %}...{% endfragment_cache %}`:
+a part of a page that shows other content than the page's own (navigation, footer, lists of
+articles, meetings or companies), cached until the next content change (home.cache). `every`
+makes it fresh at least that often, for parts that change with the time of day (upcoming
+meetings); `unless` renders it afresh whenever VALUE is true (a form a visitor has filled in).
+Never a CSRF token or anything else personal inside.
 
 Values a cached part needs should be computed where it renders (template tags, or lazy
 context values such as `home.cache.lazy`), so that a cached part costs no query."""
@@ -17,15 +18,16 @@ register = template.Library()
 
 
 class FragmentCacheNode(template.Node):
-    def __init__(self, nodelist, name, vary_on, every):
+    def __init__(self, nodelist, name, vary_on, every, unless):
         self.nodelist = nodelist
         self.name = name
         self.vary_on = vary_on
         self.every = every
+        self.unless = unless
 
     def render(self, context):
         request = context.get("request")
-        if request is None:
+        if request is None or (self.unless is not None and self.unless.resolve(context)):
             return self.nodelist.render(context)
         parts = [str(var.resolve(context)) for var in self.vary_on]
         if self.every:
@@ -38,11 +40,14 @@ def do_fragment_cache(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError(f"'{bits[0]}' needs a fragment name.")
-    every = 0
-    if bits[-1].startswith("every="):
-        every = int(bits.pop()[len("every=") :])
+    every, unless = 0, None
+    while bits[-1].startswith(("every=", "unless=")):
+        name, value = bits.pop().split("=", 1)
+        if name == "every":
+            every = int(value)
+        else:
+            unless = parser.compile_filter(value)
     nodelist = parser.parse(("endfragment_cache",))
     parser.delete_first_token()
-    return FragmentCacheNode(
-        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]], every
-    )
+    vary_on = [parser.compile_filter(b) for b in bits[2:]]
+    return FragmentCacheNode(nodelist, parser.compile_filter(bits[1]), vary_on, every, unless)

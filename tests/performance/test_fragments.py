@@ -4,13 +4,16 @@ change shows in them at once, and a finished meeting leaves "upcoming" within te
 
 import datetime
 import re
+import time
 
 import pytest
 
+from django.core import signing
 from django.test import Client
 from django.utils import timezone
 
 from home.templatetags import fragment_cache
+from network.forms import _SIGNING_SALT
 from network.models import FocusSectorPage, MeetingPage, NetworkPage
 from network.tests.factories import MeetingPageFactory, NetworkPageFactory
 from news.models import NewsArticlePage, NewsIndexPage
@@ -132,3 +135,18 @@ def test_a_meeting_is_listed_only_while_live(client):
     assert "Treffen mit Absage" in html(client, NETWORK)
     MeetingPage.objects.get(pk=meeting.pk).unpublish()
     assert "Treffen mit Absage" not in html(client, NETWORK)
+
+
+def test_a_filled_in_form_keeps_what_was_typed_and_shows_it_to_nobody_else(client):
+    """The empty form's fields are a cached fragment; a visitor's own entries never are."""
+    html(client, NETWORK)  # the empty fields are cached
+    typed = {"company": "Muster Metall GmbH", "contact_name": "Erika Muster", "email": "keine-adresse"}
+    started = signing.dumps(time.time() - 30, salt=_SIGNING_SALT)  # typed for half a minute
+    answer = client.post(NETWORK, {**typed, "message": "Wir fräsen Aluminium.", "started": started})
+    page = answer.content.decode()
+    assert answer.status_code == 200
+    assert 'value="Muster Metall GmbH"' in page and 'value="keine-adresse"' in page
+    assert 'id="id_email_error"' in page
+    other = html(Client(), NETWORK)
+    assert "Muster Metall GmbH" not in other and "keine-adresse" not in other
+    assert 'id="id_email_error"' not in other
