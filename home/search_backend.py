@@ -85,9 +85,10 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a b
             queryset = self.queryset.alias(_vector_=combined_vector).filter(_vector_=search_query)
             return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
-        def ranked_pks(self, config, start, stop):
-            """The primary keys of the matches [start:stop], most relevant first, ranked on the
-            index table alone; None where this does not apply (see LeanPostgresSearchResults).
+        def ranked_entries(self, config):
+            """The index entries of the matches, most relevant first, ranked on the index table
+            alone (annotated with the page's key as `_pk_`); None where this does not apply (see
+            LeanPostgresSearchResults).
 
             modelsearch joins the index entries to the pages and ranks the joined rows: for a
             common word PostgreSQL hashes thousands of entries with their vectors (spilling to
@@ -107,7 +108,7 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a b
             rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
             object_id = IndexEntry._meta.get_field("object_id")
             pks = self.queryset.order_by().annotate(_object_id_=Cast("pk", object_id)).values("_object_id_")
-            entries = (
+            return (
                 IndexEntry._default_manager.filter(
                     content_type_id__in=get_descendants_content_types_pks(self.queryset.model), object_id__in=pks
                 )
@@ -116,7 +117,18 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a b
                 .annotate(_pk_=Cast("object_id", IntegerField()))
                 .order_by(rank.desc(), F("_pk_").desc())
             )
-            return list(entries.values_list("_pk_", flat=True)[start:stop])
+
+        def ranked_pks(self, config, start, stop):
+            """The primary keys of the matches [start:stop], most relevant first; or None."""
+            entries = self.ranked_entries(config)
+            return None if entries is None else list(entries.values_list("_pk_", flat=True)[start:stop])
+
+        def ranked_keys(self, config, stop):
+            """(primary key, content type id) of the first `stop` matches, most relevant first;
+            or None. The content type is the one the entry was indexed under: Wagtail indexes
+            each page as its specific page type, whose content type the page has."""
+            entries = self.ranked_entries(config)
+            return None if entries is None else list(entries.values_list("_pk_", "content_type_id")[:stop])
 
     class LeanPostgresSearchResults(PostgresSearchResults):
         """A page of plain full-text results ranked by relevance: the ranked primary keys from
@@ -139,3 +151,16 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a b
         results_class = LeanPostgresSearchResults
 
     return LanguagePostgresSearchBackend(params)
+
+
+def ordered_keys(results, stop):
+    """(primary key, content type id) of the first `stop` matches of a search of pages, in the
+    order of the results, read as rows: a common word matches thousands of pages, and making a
+    page object of each would cost more than finding them."""
+    compiler = results.query_compiler
+    ranked_keys = getattr(compiler, "ranked_keys", None)
+    if ranked_keys is not None:
+        keys = ranked_keys(compiler.get_config(results.backend), stop)
+        if keys is not None:
+            return keys
+    return list(results.get_queryset().values_list("pk", "content_type_id")[:stop])

@@ -6,8 +6,10 @@ import re
 import pytest
 
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage, SearchPage, StandardPage
+from network.models import Company
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +214,132 @@ def test_results_ranked_on_the_index_table_in_the_order_of_the_joined_query(lang
         compiler = results[start : start + 10].query_compiler
         joined = compiler.search(compiler.get_config(results.backend), start, start + 10)
         assert [page.pk for page in results[start : start + 10]] == [page.pk for page in joined]
+
+
+# Results kept per content generation (SearchPage.find): the same as searching afresh, and
+# fresh at once after any change.
+
+
+def add_kaltwalzwerke(count, language="de"):
+    home = HomePage.objects.get(locale__language_code=language)
+    return [
+        home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
+        for number in range(count)
+    ]
+
+
+def all_result_titles(client, params):
+    titles, number = [], 1
+    while True:
+        response = client.get("/de/suche/", {**params, "page": number})
+        page_titles = result_titles(response)
+        titles.append(page_titles)
+        if f"page={number + 1}" not in response.content.decode():
+            return titles
+        number += 1
+
+
+def results_count(response):
+    return int(re.search(r'<p role="status">Treffer: (\d+)</p>', response.content.decode()).group(1))
+
+
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_result_pages_show_every_match_once_in_the_order_and_number_of_a_fresh_search(
+    client, monkeypatch, newest_first
+):
+    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 3)
+    pages = add_kaltwalzwerke(11)
+    for number, page in enumerate(pages):
+        # Relevance differs (the word repeated), and so do publication times, with ties.
+        page.intro = " ".join(["Kaltwalzwerk"] * (number % 4))
+        page.first_published_at = f"2020-01-0{1 + number % 3}T00:00Z"
+        page.save_revision().publish()
+    params = {"q": "Kaltwalzwerk", "sort": "date" if newest_first else "relevance"}
+    all_result_titles(client, {"q": "Kaltwalzwerk", "sort": "relevance" if newest_first else "date"})
+    result_pages = all_result_titles(client, params)
+    assert [len(titles) for titles in result_pages] == [3, 3, 3, 2]
+    shown = [title for titles in result_pages for title in titles]
+    assert len(set(shown)) == 11  # no two result pages share a match
+    fresh = SearchPage.objects.get(locale__language_code="de").search("kaltwalzwerk", newest_first)
+    assert shown == [page.specific.title for page in fresh]
+    assert results_count(client.get("/de/suche/", params)) == 11
+
+
+def test_published_unpublished_and_changed_pages_show_in_the_results_at_once(client):
+    add_kaltwalzwerke(2)
+    assert sorted(result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"}))) == [
+        "Kaltwalzwerk 0",
+        "Kaltwalzwerk 1",
+    ]
+    home = HomePage.objects.get(locale__language_code="de")
+    new = home.add_child(instance=StandardPage(title="Neues Kaltwalzwerk", slug="neues-kaltwalzwerk", live=False))
+    assert "Neues Kaltwalzwerk" not in result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"}))
+    new.save_revision().publish()
+    response = client.get("/de/suche/", {"q": "Kaltwalzwerk"})
+    assert "Neues Kaltwalzwerk" in result_titles(response)
+    assert results_count(response) == 3
+    StandardPage.objects.get(title="Kaltwalzwerk 0").unpublish()
+    response = client.get("/de/suche/", {"q": "Kaltwalzwerk"})
+    assert sorted(result_titles(response)) == ["Kaltwalzwerk 1", "Neues Kaltwalzwerk"]
+    assert results_count(response) == 2
+    renamed = StandardPage.objects.get(title="Kaltwalzwerk 1")
+    renamed.title = "Kaltwalzwerk Eins"
+    renamed.save_revision().publish()
+    assert sorted(result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"}))) == [
+        "Kaltwalzwerk Eins",
+        "Neues Kaltwalzwerk",
+    ]
+
+
+def test_a_changed_company_shows_at_once_among_the_company_results(client):
+    assert company_results(client.get("/de/suche/", {"q": "Pulverbeschichtung"}))
+    company = Company.objects.get(name="Wattenscheider Oberflächentechnik GmbH", locale__language_code="de")
+    company.name = "Wattenscheider Pulverlack GmbH"
+    company.save()
+    assert [name for _url, name in company_results(client.get("/de/suche/", {"q": "Pulverbeschichtung"}))] == [
+        "Wattenscheider Pulverlack GmbH"
+    ]
+
+
+def test_each_language_keeps_its_own_results(client):
+    add_kaltwalzwerke(1, "de")
+    add_kaltwalzwerke(2, "en")
+    assert result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"})) == ["Kaltwalzwerk 0"]
+    assert sorted(result_titles(client.get("/en/search/", {"q": "Kaltwalzwerk"}))) == [
+        "Kaltwalzwerk 0",
+        "Kaltwalzwerk 1",
+    ]
+    assert result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"})) == ["Kaltwalzwerk 0"]
+
+
+def queries_of(client, params):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/de/suche/", params)
+    assert response.status_code == 200
+    return [query["sql"] for query in captured]
+
+
+def test_another_result_page_reads_only_its_pages_and_a_repeated_one_nothing_of_its_own(client):
+    add_kaltwalzwerke(12)
+    client.get("/de/suche/")  # navigation, footer and the like, the same for every page
+    without_search = queries_of(client, {})
+    first = queries_of(client, {"q": "Kaltwalzwerk"})
+    assert any("wagtailsearch_indexentry" in sql for sql in first)
+    # Page 2 of the same search: the pages it shows, all of one page type, in one query.
+    second_page = queries_of(client, {"q": "Kaltwalzwerk", "page": "2"})
+    assert len(second_page) == len(without_search) + 1, second_page
+    assert not any("wagtailsearch_indexentry" in sql for sql in second_page)
+    # The same page again: its results are kept as a fragment.
+    assert len(queries_of(client, {"q": "Kaltwalzwerk"})) == len(without_search)
+    assert len(first) > len(second_page)
+
+
+def test_result_pages_beyond_the_kept_matches_are_read_from_the_database(client, monkeypatch):
+    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 3)
+    monkeypatch.setattr("home.models.SEARCH_CACHED_MATCHES", 4)
+    add_kaltwalzwerke(11)
+    result_pages = all_result_titles(client, {"q": "Kaltwalzwerk"})
+    shown = [title for titles in result_pages for title in titles]
+    fresh = SearchPage.objects.get(locale__language_code="de").search("kaltwalzwerk")
+    assert shown == [page.specific.title for page in fresh]
+    assert results_count(client.get("/de/suche/", {"q": "Kaltwalzwerk", "page": "4"})) == 11
