@@ -16,8 +16,9 @@ ENCLOSURE_IMAGE = "fill-1200x630"
 
 
 def article_feed(index, request):
-    choices = {"sectors": index.sector_choices(), "tags": [], "years": []}
-    active = index.active_filters(request, choices)
+    # The sectors to filter by, as the news index reads them once per content change.
+    choices = cached_fragment(request, "news-filter-choices", index.filter_choices, str(index.pk))
+    active = index.active_filters(request, {**choices, "tags": [], "years": []})
     articles = index.articles()
     title = index.title
     link = index.get_full_url(request)

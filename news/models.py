@@ -213,12 +213,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             found = {article.pk: article for article in with_card_images(self.articles().filter(pk__in=page_keys))}
             return [found[key] for key in page_keys if key in found]
 
-        # The cards are cached as a fragment per filter and page number (the template).
+        # The filter form and the cards are cached as fragments per filter (and page number).
         context.update(
             choices=choices,
             active_filters=active,
             articles=page,
             article_cards=lazy(cards),
+            filters_key="|".join(filters),
             cards_key="|".join([*filters, str(page.number)]),
         )
         return context
