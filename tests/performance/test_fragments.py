@@ -19,6 +19,8 @@ from network.tests.factories import MeetingPageFactory, NetworkPageFactory
 from news.models import NewsArticlePage, NewsIndexPage
 from news.tests.factories import NewsArticlePageFactory, link
 
+from .pages import german, html
+
 pytestmark = pytest.mark.django_db
 
 SECTOR = "/de/fokusbranchen/metallverarbeitung/"
@@ -28,16 +30,6 @@ NETWORK = "/de/netzwerke/netzwerk-produktion/"
 @pytest.fixture(autouse=True)
 def page_cache_off(settings):
     settings.PAGE_CACHE_SECONDS = 0
-
-
-def html(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def german(model, **lookup):
-    return model.objects.get(locale__language_code="de", **lookup)
 
 
 def newest_article(title):

@@ -16,17 +16,9 @@ from home.models import ContactSettings, HomePage, LegalPagesSettings, StandardP
 from home.translation import translate
 from network.models import FocusSectorIndexPage, FocusSectorPage, NetworkPage
 
+from .pages import german, html
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
-
-
-def html(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def german(model, **lookup):
-    return model.objects.get(locale__language_code="de", **lookup)
 
 
 def change_without_signals(page, **fields):
@@ -97,10 +89,18 @@ def test_visitors_with_a_personal_cookie_get_a_fresh_page(client):
 SECTOR_PAGES = ["/de/", "/de/fokusbranchen/", "/de/fokusbranchen/metallverarbeitung/", "/sitemap-pages.xml"]
 
 
+@pytest.fixture(params=[600, 0], ids=["page cache on", "fragments only"])
+def page_cache_on_and_off(request, settings, page_cache):
+    """Every content change shows at once with the page cache on, and with it off, where the
+    parts of pages that show other content (and the routed page) are still cached fragments."""
+    settings.PAGE_CACHE_SECONDS = request.param
+
+
 def warm(client, urls):
     return {url: html(client, url) for url in urls}
 
 
+@pytest.mark.usefixtures("page_cache_on_and_off")
 def test_publishing_a_page_shows_the_change_on_the_page_and_in_every_list(client):
     warm(client, SECTOR_PAGES)
     sector = german(FocusSectorPage, slug="metallverarbeitung")
@@ -110,6 +110,7 @@ def test_publishing_a_page_shows_the_change_on_the_page_and_in_every_list(client
     assert "Metall- und Oberflächentechnik</a>" in html(client, "/de/fokusbranchen/")
 
 
+@pytest.mark.usefixtures("page_cache_on_and_off")
 def test_a_newly_published_page_appears_in_lists_and_the_sitemap(client):
     warm(client, SECTOR_PAGES)
     index = german(FocusSectorIndexPage)
@@ -120,6 +121,7 @@ def test_a_newly_published_page_appears_in_lists_and_the_sitemap(client):
     assert "/de/fokusbranchen/gesundheitswirtschaft/" in html(client, "/sitemap-pages.xml")
 
 
+@pytest.mark.usefixtures("page_cache_on_and_off")
 def test_an_unpublished_page_is_gone_at_once_everywhere(client):
     urls = ["/de/netzwerke/", "/de/netzwerke/netzwerk-produktion/", "/sitemap-pages.xml"]
     warm(client, urls)
@@ -133,6 +135,7 @@ def test_an_unpublished_page_is_gone_at_once_everywhere(client):
     assert '/de/netzwerke/netzwerk-produktion/"' not in sitemap
 
 
+@pytest.mark.usefixtures("page_cache_on_and_off")
 def test_a_deleted_page_is_gone_at_once_everywhere(client):
     warm(client, SECTOR_PAGES)
     german(FocusSectorPage, slug="metallverarbeitung").delete()
@@ -141,6 +144,7 @@ def test_a_deleted_page_is_gone_at_once_everywhere(client):
     assert "/de/fokusbranchen/metallverarbeitung/" not in html(client, "/sitemap-pages.xml")
 
 
+@pytest.mark.usefixtures("page_cache_on_and_off")
 def test_a_moved_page_answers_at_its_new_address_and_links_follow_it(client):
     old, new = "/de/barrierefreiheit/", "/de/ueber-uns/barrierefreiheit/"
     before = warm(client, ["/de/", old, "/sitemap-pages.xml"])
@@ -154,6 +158,7 @@ def test_a_moved_page_answers_at_its_new_address_and_links_follow_it(client):
     assert new in html(client, "/sitemap-pages.xml")
 
 
+@pytest.mark.usefixtures("page_cache_on_and_off")
 def test_publishing_a_translation_links_it_from_the_cached_source_page(client):
     home = german(HomePage)
     page = StandardPage(title="Anfahrt", slug="anfahrt", intro="So finden Sie uns.")
@@ -166,6 +171,7 @@ def test_publishing_a_translation_links_it_from_the_cached_source_page(client):
     assert "<title>Directions" in html(client, "/en/directions/")
 
 
+@pytest.mark.usefixtures("page_cache_on_and_off")
 def test_a_page_added_to_the_menu_shows_in_the_navigation_of_every_cached_page(client):
     warm(client, ["/de/", "/de/ueber-uns/"])
     page = german(StandardPage, slug="barrierefreiheit")
