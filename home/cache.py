@@ -66,6 +66,9 @@ NOT_SHOWN_ON_PAGES = {
     "network.participationrequest",
 }
 NOT_SHOWN_ON_PAGES_APPS = {"axes"}
+# Made by rendering, so making one never replaces the token; but cached pages and pictures name
+# the files of renditions, so deleting one (an image replaced, renditions purged) does.
+SHOWN_WHEN_DELETED = {"wagtailimages.rendition"}
 
 logger = logging.getLogger(__name__)
 
@@ -169,10 +172,13 @@ def _migration_finished(**kwargs):
         bump_generation()
 
 
-def _model_change(sender, action="post_", **kwargs):
+def _model_change(sender, action="post_", signal=None, **kwargs):
     if _migrating or not action.startswith("post_"):  # m2m_changed also sends pre_add etc.
         return
     meta = sender._meta
+    if meta.label_lower in SHOWN_WHEN_DELETED and signal is post_delete:
+        bump_generation()
+        return
     if meta.label_lower in NOT_SHOWN_ON_PAGES or meta.app_label in NOT_SHOWN_ON_PAGES_APPS:
         return
     bump_generation()

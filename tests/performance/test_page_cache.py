@@ -319,3 +319,16 @@ def test_pages_work_and_stay_fresh_when_redis_is_down(client, settings, monkeypa
     about.title = "Wer wir sind"
     about.save_revision().publish()
     assert "<title>Wer wir sind" in html(client, "/de/ueber-uns/")
+
+
+@pytest.mark.usefixtures("page_cache_on_and_off")
+def test_deleted_renditions_are_not_named_by_cached_pages(client):
+    """Renditions made while rendering leave the cache alone; deleting them (an image replaced,
+    renditions purged) makes the pages and pictures that name their files fresh."""
+    hero = german(HomePage).hero_image
+    html(client, "/de/")
+    html(client, "/de/ueber-uns/")  # renders (and may make renditions) without emptying the cache
+    hero.renditions.all().delete()
+    html(client, "/de/")
+    # Only a freshly rendered picture asks for the hero's renditions, which makes them anew.
+    assert hero.renditions.exists()
