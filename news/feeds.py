@@ -16,8 +16,7 @@ ENCLOSURE_IMAGE = "fill-1200x630"
 
 
 def article_feed(index, request):
-    # The sectors to filter by, as the news index reads them once per content change.
-    choices = cached_fragment(request, "news-filter-choices", index.filter_choices, str(index.pk))
+    choices = index.cached_filter_choices(request)  # only its sectors filter a feed
     active = index.active_filters(request, {**choices, "tags": [], "years": []})
     articles = index.articles()
     title = index.title

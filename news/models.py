@@ -172,6 +172,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             "years": [day.year for day in self.articles().order_by().dates("date", "year", order="DESC")],
         }
 
+    def cached_filter_choices(self, request):
+        """filter_choices(), the same for every visitor until content changes (the year list
+        reads every article): read once per content change, for the list and its feeds."""
+        return cached_fragment(request, "news-filter-choices", self.filter_choices, str(self.pk))
+
     def active_filters(self, request, choices):
         """The valid filters in the query string; unknown values are ignored, never an error."""
         sectors = {sector.slug: sector for sector in choices["sectors"]}
@@ -198,8 +203,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The same for every visitor until content changes; the year list reads every article.
-        choices = cached_fragment(request, "news-filter-choices", self.filter_choices, str(self.pk))
+        choices = self.cached_filter_choices(request)
         active = self.active_filters(request, choices)
         # Counting and sorting thousands of articles for every page of the list (and crawlers read
         # every page) is most of its cost: the order of the list is read once per content change

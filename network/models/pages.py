@@ -218,9 +218,12 @@ class NetworkPage(RoutablePageMixin, IntroPage):
             context["moderator"] = lazy(lambda: one_in_locale(people, self.moderator_id, locale))
         context["member_companies"] = lazy(lambda: linked_in_locale(self.member_links.all(), "company", locale))
         now = timezone.now()
-        meetings = MeetingPage.objects.child_of(self).live()
-        context["upcoming_meetings"] = lazy(lambda: list(meetings.filter(end__gte=now).order_by("start")[:20]))
-        context["past_meetings"] = lazy(lambda: list(meetings.filter(end__lt=now).order_by("-start")[:10]))
+
+        def meetings():
+            return MeetingPage.objects.child_of(self).live()
+
+        context["upcoming_meetings"] = lazy(lambda: list(meetings().filter(end__gte=now).order_by("start")[:20]))
+        context["past_meetings"] = lazy(lambda: list(meetings().filter(end__lt=now).order_by("-start")[:10]))
         context["projects"] = lazy(self.projects_with_topics)
         context["calendar_url"] = calendar_url(self, request)
         context.setdefault("form", None)
