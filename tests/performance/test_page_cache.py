@@ -304,6 +304,41 @@ def test_a_cached_form_page_does_not_hand_out_another_visitors_token():
     assert second.post("/form/", {"name": "Eve", "csrfmiddlewaretoken": token_one}).status_code == 403
 
 
+@pytest.mark.urls("tests.performance.urls")
+def test_a_returning_visitor_gets_a_token_for_the_cookie_they_have():
+    from django.conf import settings
+    from django.middleware.csrf import _unmask_cipher_token
+
+    Client().get("/form/")  # someone else fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    first = visitor.get("/form/")
+    secret = visitor.cookies[settings.CSRF_COOKIE_NAME].value
+    second = visitor.get("/form/")
+    tokens = [CSRF_INPUT.search(page.content.decode()).group(1) for page in (first, second)]
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("hit", "hit")
+    assert tokens[0] != tokens[1]  # masked anew each time, as Django does
+    assert [_unmask_cipher_token(token) for token in tokens] == [secret, secret]
+    assert visitor.cookies[settings.CSRF_COOKIE_NAME].value == secret
+    assert visitor.post("/form/", {"name": "Anna", "csrfmiddlewaretoken": tokens[0]}).content == b"Thank you, Anna"
+
+
+def test_new_visitors_secrets_are_drawn_evenly_from_djangos_characters():
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+
+    from home.cache import _random_csrf_string
+
+    drawn = [_random_csrf_string() for _ in range(10_000)]
+    assert {len(secret) for secret in drawn} == {CSRF_SECRET_LENGTH}
+    assert len(set(drawn)) == len(drawn)
+    counts = dict.fromkeys(CSRF_ALLOWED_CHARS, 0)
+    for secret in drawn:
+        for char in secret:
+            counts[char] += 1  # a KeyError would be a character Django does not allow
+    # Random bytes taken modulo 62 would make the first eight characters 25 % likelier.
+    first, rest = [counts[c] for c in CSRF_ALLOWED_CHARS[:8]], [counts[c] for c in CSRF_ALLOWED_CHARS[8:]]
+    assert 0.95 < (sum(first) / len(first)) / (sum(rest) / len(rest)) < 1.05
+
+
 # A cache server that is down slows the site but never breaks it
 
 
