@@ -8,9 +8,10 @@ restrictions and one for the ancestors in its breadcrumbs. Here instead:
 - what every request needs and hardly ever changes – the request's site, the locales, the
   site root's translations (each language's home page) and the paths of pages with view
   restrictions – is read once per content generation and kept with the fragments (home.cache);
-- `serve` finds the page and all its ancestors by their `url_path` in one query and makes the
-  page specific in one more. Pages with a `route()` of their own on the way (routable pages)
-  route the rest of the path as Wagtail would;
+- `serve` finds the page, all its ancestors and its live translations (for the language
+  switcher) by their `url_path` in one query and makes the page specific in one more. Pages
+  with a `route()` of their own on the way (routable pages) route the rest of the path as
+  Wagtail would;
 - the view restriction check and `public()` use the cached paths.
 """
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import translation
 
@@ -42,13 +44,20 @@ class SiteData:
 
 def _read_site_data(request):
     site = Site._find_for_request(request)
-    locales = {locale.pk: locale for locale in Locale.objects.all()}
-    homes = {}
+    restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
+    wanted = Q(Exists(restricted))
     if site is not None:
-        for home in Page.objects.filter(translation_key=site.root_page.translation_key):
-            homes[locales[home.locale_id].language_code] = home
-    paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-    return SiteData(site, locales, homes, paths, Site.get_site_root_paths())
+        wanted |= Q(translation_key=site.root_page.translation_key)
+    # One query for the home pages and the pages with view restrictions (a home may be both).
+    homes, paths = {}, []
+    for page in Page.objects.filter(wanted).annotate(restricted=Exists(restricted)).select_related("locale"):
+        if page.restricted:
+            paths.append(page.path)
+        if site is not None and page.translation_key == site.root_page.translation_key:
+            homes[page.locale.language_code] = page
+    # Every locale of the site has its home page: their locales are the ones pages here have.
+    locales = {home.locale_id: home.locale for home in homes.values()}
+    return SiteData(site, locales, homes, tuple(paths), Site.get_site_root_paths())
 
 
 def site_data(request):
@@ -170,7 +179,12 @@ def _find_page(data, components):
     url_paths = [
         home.url_path + "".join(f"{part}/" for part in components[:depth]) for depth in range(len(components) + 1)
     ]
-    found = {page.url_path: page for page in Page.objects.filter(url_path__in=url_paths, path__startswith=home.path)}
+    on_the_way = Q(url_path__in=url_paths, path__startswith=home.path)
+    # In the same query: the live translations of the deepest page on the way, which the
+    # language switcher links to (the page found is that one unless a routable page stops sooner).
+    deepest_key = Page.objects.filter(on_the_way).order_by("-depth").values("translation_key")[:1]
+    rows = list(Page.objects.filter(on_the_way | Q(translation_key=Subquery(deepest_key), live=True)))
+    found = {page.url_path: page for page in rows if page.path.startswith(home.path)}
     chain = []
     for depth, url_path in enumerate(url_paths):
         page = found.get(url_path)
@@ -189,6 +203,14 @@ def _find_page(data, components):
     else:
         page = found_page.specific
     page._routed_ancestors = chain[:-1]
+    if found_page.depth == max(page.depth for page in found.values()):
+        page._live_translations = {
+            data.locales[row.locale_id].language_code: row
+            for row in rows
+            if row.translation_key == page.translation_key and row.live and row.locale_id in data.locales
+        }
+        for row in page._live_translations.values():
+            row.locale = data.locales[row.locale_id]
     if len(chain) > 1:
         page._cached_parent_obj = chain[-2]
     if page.locale_id in data.locales:

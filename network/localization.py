@@ -5,7 +5,7 @@ a company's relations live on its German version. So a page in English may hold 
 `in_locale` swaps each for its translation in one query, and keeps the object itself where there
 is no translation yet (never an error, never a gap)."""
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 
 def in_locale(objects, locale, queryset=None):
@@ -23,14 +23,20 @@ def in_locale(objects, locale, queryset=None):
     return [obj if obj.locale_id == locale.pk else translations.get(obj.translation_key, obj) for obj in objects]
 
 
-def linked_in_locale(links, field, locale, queryset=None):
+def linked_in_locale(links, field, locale, queryset=None, *, and_one=None):
     """The objects that a page's link rows point to through `field` (e.g. `page.topic_links.all()`
     and "topic"), in the order of the links: each in `locale` where translated, else as linked.
 
     One query, however many links. `queryset` narrows and shapes the objects looked up; an object
-    it leaves out is left out. A preview's unsaved links (not a queryset) go through `in_locale`."""
+    it leaves out is left out. A preview's unsaved links (not a queryset) go through `in_locale`.
+    With `and_one` (the pk of one more object of `queryset`, such as a network's moderator), that
+    object in `locale` comes from the same query: the answer is then (linked objects, that object
+    or None)."""
     if not isinstance(links, QuerySet):
-        return in_locale([getattr(link, field) for link in links], locale, queryset)
+        linked = in_locale([getattr(link, field) for link in links], locale, queryset)
+        if and_one is None:
+            return linked
+        return linked, one_in_locale(queryset, and_one, locale)
     model = links.model._meta.get_field(field).related_model
     if queryset is None:
         queryset = model._default_manager.all()
@@ -40,17 +46,30 @@ def linked_in_locale(links, field, locale, queryset=None):
         .order_by("sort_order", "pk")
         .values("sort_order")[:1]
     )
-    found = (
-        queryset.filter(translation_key__in=links.values(f"{field}__translation_key"))
-        .filter(Q(locale=locale) | Q(pk__in=links.values(field)))
-        .annotate(link_order=Subquery(first_link))
-        .order_by("link_order", "pk")
+    wanted = Q(translation_key__in=links.values(f"{field}__translation_key")) & (
+        Q(locale=locale) | Q(pk__in=links.values(field))
     )
+    if and_one is not None:
+        one = model._default_manager.filter(pk=and_one).values("translation_key")
+        wanted |= Q(pk=and_one) | Q(locale=locale, translation_key__in=one)
+        # Tells the linked objects from that one (which may be linked too).
+        queryset = queryset.annotate(
+            is_linked=Exists(links.filter(**{f"{field}__translation_key": OuterRef("translation_key")}))
+        )
+    found = list(queryset.filter(wanted).annotate(link_order=Subquery(first_link)).order_by("link_order", "pk"))
     chosen = {}
     for obj in found:
-        if obj.translation_key not in chosen or obj.locale_id == locale.pk:
+        if getattr(obj, "is_linked", True) and (obj.translation_key not in chosen or obj.locale_id == locale.pk):
             chosen[obj.translation_key] = obj
-    return list(chosen.values())
+    linked = list(chosen.values())
+    if and_one is None:
+        return linked
+    one_key = next((obj.translation_key for obj in found if obj.pk == and_one), None)
+    versions = [obj for obj in found if one_key is not None and obj.translation_key == one_key]
+    one = next((obj for obj in versions if obj.locale_id == locale.pk), None) or next(
+        (obj for obj in versions if obj.pk == and_one), None
+    )
+    return linked, one
 
 
 def one_in_locale(queryset, pk, locale):

@@ -5,24 +5,13 @@ from django.utils import translation
 from wagtail.models import Page
 
 from home.cache import cached_fragment
-from home.models import HomePage, LegalPagesSettings
+from home.navigation import site_chrome
 
 register = template.Library()
 
 
 def _language_homes(request):
-    """The URL and tree path of each language's live home page: read once per request and
-    cached until the next content change (home.cache)."""
-    if not hasattr(request, "_language_homes"):
-        request._language_homes = cached_fragment(
-            request,
-            "language-homes",
-            lambda: {
-                home.locale.language_code: {"url": home.get_url(request), "path": home.path}
-                for home in HomePage.objects.live().select_related("locale")
-            },
-        )
-    return request._language_homes
+    return site_chrome(request).homes
 
 
 @register.simple_tag(takes_context=True)
@@ -32,7 +21,10 @@ def language_versions(context):
     request = context["request"]
     page = context.get("page")
     translations = {}
-    if isinstance(page, Page) and page.pk:
+    found_with_page = getattr(page, "_live_translations", None)  # home.serving found them with the page
+    if found_with_page is not None:
+        translations = {code: other.get_url(request) for code, other in found_with_page.items()}
+    elif isinstance(page, Page) and page.pk:
         translations = cached_fragment(
             request,
             "language-versions",
@@ -68,24 +60,13 @@ def language_home(context):
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
-    home = language_home(context)
-
-    def menu():
-        if not home:
-            return []
-        children = (
-            Page.objects.live()
-            .in_menu()
-            .filter(path__startswith=home["path"], depth=len(home["path"]) // Page.steplen + 1)
-        )
-        return [{"title": item.title, "url": item.get_url(request), "path": item.path} for item in children]
-
-    items = cached_fragment(request, "main-navigation", menu)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     return {
         "request": request,
-        "items": [{**item, "active": current_path.startswith(item["path"])} for item in items],
+        "items": [
+            {**item, "active": current_path.startswith(item["path"])} for item in site_chrome(request).navigation
+        ],
     }
 
 
@@ -108,33 +89,9 @@ def breadcrumbs(context):
 
 @register.simple_tag(takes_context=True)
 def legal_links(context):
-    """The legal pages chosen in the settings, in the language being shown: three queries once
-    per content change (home.cache), as the footer and the participation form show them."""
-    request = context["request"]
-    return cached_fragment(request, "legal-links", lambda: _legal_links(request))
-
-
-def _legal_links(request):
-    chosen = LegalPagesSettings.load(request_or_site=request)
-    wanted = {
-        "legal_notice": chosen.legal_notice_page_id,
-        "privacy": chosen.privacy_page_id,
-        "accessibility": chosen.accessibility_page_id,
-    }
-    ids = [pk for pk in wanted.values() if pk]
-    if not ids:
-        return {}
-    source_keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-    by_key = {}
-    for page in Page.objects.live().filter(translation_key__in=source_keys.values()).select_related("locale"):
-        by_key.setdefault(page.translation_key, {})[page.locale.language_code] = page
-    language = translation.get_language()
-    links = {}
-    for name, pk in wanted.items():
-        page = by_key.get(source_keys.get(pk), {}).get(language)
-        if page:
-            links[name] = {"title": page.title, "url": page.get_url(request)}
-    return links
+    """The legal pages chosen in the settings, in the language being shown (home.navigation),
+    as the footer and the participation form show them."""
+    return site_chrome(context["request"]).legal_links
 
 
 @register.simple_tag(takes_context=True)
@@ -158,12 +115,4 @@ def untranslated_notice(context):
 @register.simple_tag(takes_context=True)
 def search_page_url(context):
     """The address of the search page of the language being shown ("" without one)."""
-    request = context["request"]
-
-    def find():
-        from home.models import SearchPage
-
-        page = SearchPage.objects.live().filter(locale__language_code=translation.get_language()).first()
-        return page.get_url(request) if page else ""
-
-    return cached_fragment(request, "search-page-url", find)
+    return site_chrome(context["request"]).search_url

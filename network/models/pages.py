@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -211,19 +213,17 @@ class NetworkPage(RoutablePageMixin, IntroPage):
             lambda: linked_in_locale(self.sector_links.all(), "sector", locale, FocusSectorPage.objects.live())
         )
         people = ContactPerson.objects.select_related("photo")
-        context["contact_persons"] = lazy(
-            lambda: linked_in_locale(self.contact_links.all(), "contact_person", locale, people)
-        )
-        if self.moderator_id:
-            context["moderator"] = lazy(lambda: one_in_locale(people, self.moderator_id, locale))
+        links = self.contact_links.all()
+        if self.moderator_id:  # the contact persons and the moderator in one query
+            shown = lazy(lambda: linked_in_locale(links, "contact_person", locale, people, and_one=self.moderator_id))
+            context["contact_persons"] = lazy(lambda: shown[0])
+            context["moderator"] = lazy(lambda: shown[1])
+        else:
+            context["contact_persons"] = lazy(lambda: linked_in_locale(links, "contact_person", locale, people))
         context["member_companies"] = lazy(lambda: linked_in_locale(self.member_links.all(), "company", locale))
-        now = timezone.now()
-
-        def meetings():
-            return MeetingPage.objects.child_of(self).live()
-
-        context["upcoming_meetings"] = lazy(lambda: list(meetings().filter(end__gte=now).order_by("start")[:20]))
-        context["past_meetings"] = lazy(lambda: list(meetings().filter(end__lt=now).order_by("-start")[:10]))
+        meetings = lazy(self.upcoming_and_past_meetings)
+        context["upcoming_meetings"] = lazy(lambda: meetings["upcoming"])
+        context["past_meetings"] = lazy(lambda: meetings["past"])
         context["projects"] = lazy(self.projects_with_topics)
         context["calendar_url"] = calendar_url(self, request)
         context.setdefault("form", None)
@@ -233,17 +233,32 @@ class NetworkPage(RoutablePageMixin, IntroPage):
             context["form"] = ParticipationForm(page=self, request=request)
         return context
 
+    def upcoming_and_past_meetings(self, upcoming=20, past=10):
+        """The next `upcoming` meetings, soonest first, and the last `past` ones, latest first:
+        one query, whatever the number of meetings the network has had."""
+        now = timezone.now()
+        children = MeetingPage.objects.child_of(self).live()
+        next_ones = children.filter(end__gte=now).order_by("start").values("pk")[:upcoming]
+        last_ones = children.filter(end__lt=now).order_by("-start").values("pk")[:past]
+        meetings = list(children.filter(Q(pk__in=Subquery(next_ones)) | Q(pk__in=Subquery(last_ones))))
+        return {
+            "upcoming": sorted((m for m in meetings if m.end >= now), key=lambda m: (m.start, m.pk)),
+            "past": sorted((m for m in meetings if m.end < now), key=lambda m: (m.start, m.pk), reverse=True),
+        }
+
     def projects_with_topics(self):
-        """The network's projects, each with its topic in this page's language."""
+        """The network's projects, each with the name of its topic in this page's language
+        (`topic_name`; the linked topic's own where it is not translated): one query."""
         from .snippets import Topic
 
-        projects = ProjectPage.objects.child_of(self).live().select_related("topic").order_by("title")
-        projects = list(projects[:20])
-        project_topics = in_locale([p.topic for p in projects if p.topic], self.locale, Topic.objects.all())
-        topic_by_key = {topic.translation_key: topic for topic in project_topics}
-        for project in projects:
-            project.localized_topic = topic_by_key.get(project.topic.translation_key) if project.topic else None
-        return projects
+        translated = Topic.objects.filter(translation_key=OuterRef("topic__translation_key"), locale=self.locale_id)
+        projects = (
+            ProjectPage.objects.child_of(self)
+            .live()
+            .annotate(topic_name=Coalesce(Subquery(translated.values("name")[:1]), F("topic__name")))
+            .order_by("title")
+        )
+        return list(projects[:20])
 
     @path("")
     def index_route(self, request):

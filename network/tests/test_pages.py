@@ -269,3 +269,26 @@ def test_sector_and_network_pages_show_their_news_in_their_language(client, url,
     for article in articles:
         assert article.locale_id == page.locale_id
         assert f'href="{article.url}"' in html
+
+
+@pytest.mark.django_db
+def test_english_network_page_shows_its_projects_topics_and_moderator_in_english(client):
+    html = client.get("/en/networks/production-network/").content.decode()
+    projects = html.split('id="projects-heading"', 1)[1].split("</section>", 1)[0]
+    assert "Education and training" in projects and "Aus- und Weiterbildung" not in projects
+    moderation = html.split('id="moderator-heading"', 1)[1].split("</section>", 1)[0]
+    assert "Jörg Lennardt" in moderation and "Management consultant, moderator" in moderation
+
+
+@pytest.mark.django_db
+def test_network_page_lists_the_next_meetings_soonest_first_and_past_ones_latest_first(client):
+    network = NetworkPage.objects.get(slug="netzwerk-produktion")
+    for year in (2098, 2097, 2001, 2003):
+        start = datetime.datetime(year, 5, 7, 18, tzinfo=BERLIN)
+        MeetingPageFactory(parent=network, title=f"Treffen {year}", start=start)
+    html = client.get("/de/netzwerke/netzwerk-produktion/").content.decode()
+    upcoming = html.split('id="meetings-heading"', 1)[1].split('id="past-meetings-heading"', 1)[0]
+    past = html.split('id="past-meetings-heading"', 1)[1]
+    assert upcoming.index("Treffen 2097") < upcoming.index("Treffen 2098")
+    assert past.index("Treffen 2003") < past.index("Treffen 2001")
+    assert "Treffen 2001" not in upcoming and "Treffen 2098" not in past

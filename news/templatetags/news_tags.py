@@ -1,10 +1,10 @@
 from django import template
-from django.utils import dateformat, translation
+from django.utils import dateformat
 from django.utils.translation import pgettext
 
-from home.cache import cached_fragment
+from home.navigation import site_chrome
 from network.models import FocusSectorPage
-from news.models import NewsIndexPage, latest_articles, latest_articles_for
+from news.models import latest_articles, latest_articles_for
 
 register = template.Library()
 
@@ -20,18 +20,8 @@ def news_date(value):
 
 def news_index_link(request):
     """Title, URL and feed URL of the live news index of the language being shown ({} without
-    one): read once per request and cached until the next content change (home.cache)."""
-    if not hasattr(request, "_news_index_link"):
-
-        def find():
-            index = NewsIndexPage.objects.live().filter(locale__language_code=translation.get_language()).first()
-            if index is None:
-                return {}
-            url = index.get_url(request)
-            return {"title": index.title, "url": url, "feed_url": request.build_absolute_uri(url + "feed/")}
-
-        request._news_index_link = cached_fragment(request, "news-index-link", find)
-    return request._news_index_link
+    one), from what every page reads of the site once per content change (home.navigation)."""
+    return site_chrome(request).news_index
 
 
 @register.inclusion_tag("news/components/feed_links.html", takes_context=True)

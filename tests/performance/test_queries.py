@@ -35,8 +35,10 @@ MOST_QUERIES = 15
 FEW_QUERIES = 4
 # The company directory is filtered by free text and reads its companies on every request.
 READ_PER_REQUEST = {"company directory": MOST_QUERIES}
-# The first request after a content change reads every cached part anew.
-MOST_QUERIES_AFTER_A_CHANGE = 30
+# The first request after a content change reads every cached part anew: within the budget too,
+# except the company directory (not a page of the benchmark), which reads its companies anyway.
+MOST_QUERIES_AFTER_A_CHANGE = MOST_QUERIES
+READ_PER_REQUEST_AFTER_A_CHANGE = {"company directory": 16}
 
 
 def german(model):
@@ -134,7 +136,8 @@ def test_every_page_type_needs_as_many_queries_with_much_more_content(client):
     assert over == {}, cached
     # Right after a change every part is read once more (navigation, footer, lists, routing).
     changed = {name: count for (name, state), count in more.items() if state == "after a change"}
-    assert {name: count for name, count in changed.items() if count > MOST_QUERIES_AFTER_A_CHANGE} == {}, changed
+    limits = {name: READ_PER_REQUEST_AFTER_A_CHANGE.get(name, MOST_QUERIES_AFTER_A_CHANGE) for name in changed}
+    assert {name: count for name, count in changed.items() if count > limits[name]} == {}, changed
 
 
 SEARCH_URLS = {
