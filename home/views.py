@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import index as wagtail_sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from .sitemaps import LocalizedSitemap
+from .sitemaps import LocalizedSitemap, SitemapXml
 
 
 def page_not_found(request, exception=None):
@@ -43,7 +43,7 @@ def sitemap_index(request):
 
 def sitemap(request, section):
     """One page of a sitemap section, e.g. /sitemap-pages.xml?p=2."""
-    return wagtail_sitemap(request, sitemaps=SITEMAPS, section=section)
+    return wagtail_sitemap(request, sitemaps=SITEMAPS, section=section, template_name=SitemapXml())
 
 
 @functools.lru_cache(maxsize=8)

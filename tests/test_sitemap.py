@@ -96,3 +96,43 @@ def test_sitemap_addresses_are_the_pages_own_also_for_slugs_with_umlauts(client)
     assert page.get_full_url() == "http://testserver/de/stra%C3%9Fenbahn-%C3%BCber/"
     assert page.get_full_url() in entries
     assert child.get_full_url() in entries
+
+
+def test_sitemap_pages_are_written_as_djangos_sitemap_template_writes_them(client, rf):
+    """home.sitemaps.SitemapXml stands in for Django's template: byte for byte the same answer."""
+    import datetime
+
+    from django.template import loader
+
+    from home.sitemaps import SitemapXml
+
+    def both(urlset):
+        return loader.get_template("sitemap.xml").render({"urlset": urlset}), SitemapXml().render({"urlset": urlset})
+
+    late_evening_utc = datetime.datetime(2026, 3, 1, 23, 30, tzinfo=datetime.UTC)  # 2 March in Bochum
+    urlset = [
+        {
+            "location": "http://testserver/de/a?x=1&y='2'",
+            "lastmod": late_evening_utc,
+            "changefreq": "weekly",
+            "priority": "0.5",  # as Django's Sitemap passes it
+            "alternates": [{"lang_code": "de", "location": "http://testserver/de/a/"}],
+        },
+        {"location": "http://testserver/en/b/", "lastmod": datetime.date(2026, 1, 2), "alternates": []},
+        {"location": "http://testserver/en/c/", "lastmod": None, "changefreq": None, "priority": None},
+    ]
+    django_output, ours = both(urlset)
+    assert ours == django_output
+    assert "<lastmod>2026-03-02</lastmod>" in ours
+    assert both([])[1] == both([])[0]
+
+    response = client.get("/sitemap-pages.xml")
+    from wagtail.contrib.sitemaps.views import sitemap
+
+    from home.views import SITEMAPS
+
+    request = rf.get("/sitemap-pages.xml")
+    with_template = sitemap(request, sitemaps=SITEMAPS, section="pages")
+    with_template.render()
+    assert response.content == with_template.content
+    assert b"<xhtml:link" in response.content
