@@ -14,6 +14,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -26,6 +27,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 WARM_UP_SECONDS = 2
+# Runs of each page, taken in turn with as many of the reference view.
+ROUNDS = 3
 MEMORY_CHECKPOINTS = (2_000, 20_000)
 # Pages slower than this uncached (p50) are left out of the memory run, which would otherwise
 # take hours; the table shows them.
@@ -87,6 +90,21 @@ def parse_wrk(output):
     }
 
 
+def median_figures(runs):
+    """One set of figures for several wrk runs of the same URL: the median of each figure."""
+
+    def median(key):
+        values = [run[key] for run in runs if run[key] is not None]
+        return round(statistics.median(values), 2) if values else None
+
+    return {
+        "rps": median("rps"),
+        "p50_ms": median("p50_ms"),
+        "p99_ms": median("p99_ms"),
+        "errors": sum(run["errors"] for run in runs),
+    }
+
+
 class Command(BaseCommand):
     help = "Build the scale dataset, serve it under gunicorn and measure the pages with wrk."
 
@@ -119,7 +137,7 @@ class Command(BaseCommand):
 
         reference_bytes = 0
         results = []
-        reference = None
+        references = {}
         memory = None
         for cache in ("off", "on"):
             queries = json.loads(
@@ -128,14 +146,12 @@ class Command(BaseCommand):
             with self.server(cache) as base:
                 if cache == "off":
                     reference_bytes = len(self.fetch(base + urls[0]["path"]))
-                    reference = self.measure(f"{base}/bench-reference/?bytes={reference_bytes}")
-                    self.stdout.write(
-                        f"reference ({reference_bytes} bytes): {reference['rps']} req/s, "
-                        f"p50 {reference['p50_ms']} ms, p99 {reference['p99_ms']} ms"
-                    )
+                reference_url = f"{base}/bench-reference/?bytes={reference_bytes}"
+                reference_runs = []
                 for url in urls:
                     body = self.fetch(base + url["path"])
-                    figures = self.measure(base + url["path"])
+                    figures, reference = self.measure_with_reference(base + url["path"], reference_url)
+                    reference_runs += reference["runs"]
                     row = {
                         "name": url["name"],
                         "path": url["path"],
@@ -148,20 +164,26 @@ class Command(BaseCommand):
                         "queries_after_change": queries[url["path"]]["after_change"],
                         "bytes": len(body),
                         "ratio_to_reference": round(figures["rps"] / reference["rps"], 3),
+                        "reference_rps": reference["rps"],
                     }
                     results.append(row)
                     self.stdout.write(
                         f"  cache {cache:3} {url['name']:<22} {row['rps']:>8} req/s  p50 {row['p50_ms']!s:>7} ms  "
                         f"p99 {row['p99_ms']!s:>8} ms  {row['queries']:>2} queries "
-                        f"({row['queries_after_change']} after a change)  {row['bytes']:>7} bytes"
+                        f"({row['queries_after_change']} after a change)  {row['bytes']:>7} bytes  "
+                        f"{row['ratio_to_reference']:.2f} of the reference ({reference['rps']} req/s)"
                         + (f"  !! {figures['errors']} error responses" if figures["errors"] else "")
                     )
+                references[cache] = median_figures(reference_runs)
                 if cache == "off" and not skip_memory:
                     memory = self.memory_check(base, [row for row in results if row["kind"] == "html"])
 
+        figures = ("rps", "p50_ms", "p99_ms")
         data = {
             "size": size,
-            "reference": {k: reference[k] for k in ("rps", "p50_ms", "p99_ms")},
+            "reference": {k: references["off"][k] for k in figures},
+            # Each row's ratio_to_reference is to the reference runs taken in turn with its own runs.
+            "reference_by_cache": {cache: {k: ref[k] for k in figures} for cache, ref in references.items()},
             "pages": results,
         }
         (self.out_dir / "results.json").write_text(json.dumps(data, indent=2) + "\n")
@@ -238,21 +260,29 @@ class Command(BaseCommand):
         for thread in threads:
             thread.join()
 
-    def measure(self, url):
+    def run_wrk(self, url, seconds):
         parts = urlsplit(url)
         self.drain(f"{parts.scheme}://{parts.netloc}/robots.txt")
-        subprocess.run(  # noqa: S603
-            ["wrk", "-t1", f"-c{self.connections}", f"-d{WARM_UP_SECONDS}s", "--timeout", "60s", url],  # noqa: S607
-            check=True,
-            capture_output=True,
-        )
         result = subprocess.run(  # noqa: S603
-            ["wrk", "-t1", f"-c{self.connections}", f"-d{self.duration}s", "--timeout", "60s", "--latency", url],  # noqa: S607
+            ["wrk", "-t1", f"-c{self.connections}", f"-d{seconds}s", "--timeout", "60s", "--latency", url],  # noqa: S607
             check=True,
             capture_output=True,
             text=True,
         )
         return parse_wrk(result.stdout)
+
+    def measure_with_reference(self, url, reference_url):
+        """The page's figures and the reference's, from ROUNDS runs of each taken in turn (the
+        duration split between them): a machine that gets faster or slower while the benchmark runs
+        changes both alike, so their ratio holds. Each figure is the median of its runs."""
+        seconds = max(2, round(self.duration / ROUNDS))
+        for warm_up in (url, reference_url):
+            self.run_wrk(warm_up, WARM_UP_SECONDS)
+        page_runs, reference_runs = [], []
+        for _round in range(ROUNDS):
+            reference_runs.append(self.run_wrk(reference_url, seconds))
+            page_runs.append(self.run_wrk(url, seconds))
+        return median_figures(page_runs), {**median_figures(reference_runs), "runs": reference_runs}
 
     def memory_check(self, base, rows):
         """Each worker's memory after 2,000 and after 20,000 uncached requests, spread over the
@@ -300,8 +330,7 @@ class Command(BaseCommand):
     # The report
 
     def print_table(self, data, reference_bytes, memory):
-        ref = data["reference"]
-        rule = "-" * 121
+        rule = "-" * 132
         self.stdout.write("")
         database = self.env["DATABASE_URL"].split(":")[0]
         cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
@@ -312,18 +341,19 @@ class Command(BaseCommand):
         self.stdout.write(rule)
         self.stdout.write(
             f"{'page':<24}{'cache':<6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>10}{'queries':>9}{'changed':>9}{'bytes':>10}"
-            f"{'ratio':>8}  path"
+            f"{'ratio':>8}{'ref req/s':>11}  path"
         )
         self.stdout.write(rule)
-        self.stdout.write(
-            f"{'reference':<24}{'-':<6}{ref['rps']:>9}{ref['p50_ms']!s:>9}{ref['p99_ms']!s:>10}{0:>9}{0:>9}"
-            f"{reference_bytes:>10}{1:>8.2f}  /bench-reference/"
-        )
+        for cache, ref in data["reference_by_cache"].items():
+            self.stdout.write(
+                f"{'reference':<24}{cache:<6}{ref['rps']:>9}{ref['p50_ms']!s:>9}{ref['p99_ms']!s:>10}{0:>9}{0:>9}"
+                f"{reference_bytes:>10}{1:>8.2f}{ref['rps']:>11}  /bench-reference/ (median of every run)"
+            )
         for row in sorted(data["pages"], key=lambda r: (r["cache"], 0)):
             self.stdout.write(
                 f"{row['name']:<24}{row['cache']:<6}{row['rps']:>9}{row['p50_ms']!s:>9}{row['p99_ms']!s:>10}"
                 f"{row['queries']:>9}{row['queries_after_change']:>9}{row['bytes']:>10}"
-                f"{row['ratio_to_reference']:>8.2f}  {row['path']}"
+                f"{row['ratio_to_reference']:>8.2f}{row['reference_rps']:>11}  {row['path']}"
             )
         self.stdout.write(rule)
         if memory:
