@@ -4,7 +4,8 @@ page cache off and on, against a constant reference page through the same middle
 
 This process never opens a database itself: every step that needs one runs as a child process
 whose DATABASE_URL names the benchmark database (var/bench.sqlite3, or `<name>_bench` on the
-PostgreSQL server of DATABASE_URL; BENCH_DATABASE_URL overrides both). It prints figures and
+PostgreSQL server of DATABASE_URL; `bench-small.sqlite3` and `<name>_bench_small` for the small size;
+BENCH_DATABASE_URL overrides both). It prints figures and
 writes var/bench/results.json; it asserts nothing."""
 
 import json
@@ -41,11 +42,12 @@ def bench_database_url(size):
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         parts = urlsplit(url)
-        name = parts.path.lstrip("/") or "bochum2015"
-        if not name.endswith("_bench"):
-            name += "_bench"
+        name = (parts.path.lstrip("/") or "bochum2015").removesuffix("_bench")
+        # Each size its own database: a quick small run keeps the full dataset for --reuse.
+        name += "_bench" if size == "full" else "_bench_small"
         return urlunsplit(parts._replace(path="/" + name))
-    return f"sqlite:///{Path(settings.BASE_DIR) / 'var' / 'bench.sqlite3'}"
+    file = "bench.sqlite3" if size == "full" else "bench-small.sqlite3"
+    return f"sqlite:///{Path(settings.BASE_DIR) / 'var' / file}"
 
 
 def free_port():
