@@ -38,9 +38,9 @@ def article_feed(index, request):
         enclosure = item["enclosure"]
         fields = {name: value for name, value in item.items() if name != "enclosure"}
         feed.add_item(**fields, enclosures=[feedgenerator.Enclosure(*enclosure)] if enclosure else None)
-    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
+    # As one string: written into the response, the feed was some 600 chunks, and gunicorn writes
+    # each of them to the socket on its own.
+    return HttpResponse(feed.writeString("utf-8"), content_type="application/rss+xml; charset=utf-8")
 
 
 def _items(articles, request):
