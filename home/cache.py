@@ -70,6 +70,8 @@ NOT_SHOWN_ON_PAGES = {
     "admin.logentry",
     "wagtailforms.formsubmission",
     "network.participationrequest",
+    # Who has an edit view open: the admin saves it every ten seconds while an editor is on it.
+    "wagtailadmin.editingsession",
 }
 NOT_SHOWN_ON_PAGES_APPS = {"axes"}
 # Made by rendering, so making one never replaces the token; but cached pages and pictures name

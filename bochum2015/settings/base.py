@@ -121,6 +121,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Transactions take SQLite's write lock when they begin: one that read first and then writes
+    # (saving a page) would otherwise fail with "database is locked" as soon as another request
+    # (the admin's editing-session ping) wrote in between, instead of waiting its turn.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; REDIS_URL puts the cache in Redis, shared by all workers.

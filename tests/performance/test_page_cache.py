@@ -64,6 +64,31 @@ def test_logged_in_editors_never_get_a_cached_page(client):
     assert "<title>Über uns" in html(client, "/de/ueber-uns/")  # and they do not fill it either
 
 
+def test_an_editor_with_a_page_open_in_the_admin_does_not_empty_the_cache(client):
+    """The edit view tells the server every ten seconds that it is open (Wagtail's editing
+    sessions); that is no content change, or the cache would be empty all office hours."""
+    from django.urls import reverse
+
+    from wagtail.admin.models import EditingSession
+
+    from home.cache import read_generation
+
+    editor = Client()
+    editor.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x" * 12))
+    about = german(StandardPage, slug="ueber-uns")
+    assert client.get("/de/ueber-uns/")["X-Page-Cache"] == "miss"
+    token = read_generation()
+    ping = reverse("wagtailadmin_editing_sessions:ping", args=("wagtailcore", "page", about.pk, 0))
+    assert editor.post(ping).status_code == 200  # the edit view opens: its session is saved
+    session = EditingSession.objects.get(object_id=about.pk)
+    ping = reverse("wagtailadmin_editing_sessions:ping", args=("wagtailcore", "page", about.pk, session.pk))
+    for _ in range(2):
+        assert editor.post(ping).status_code == 200
+    assert EditingSession.objects.get(pk=session.pk).last_seen_at > session.last_seen_at
+    assert read_generation() == token
+    assert client.get("/de/ueber-uns/")["X-Page-Cache"] == "hit"
+
+
 def test_posts_and_the_admin_are_never_cached(client):
     about = german(StandardPage, slug="ueber-uns")
     html(client, "/de/ueber-uns/")
