@@ -203,14 +203,12 @@ def _find_page(data, components):
     else:
         page = found_page.specific
     page._routed_ancestors = chain[:-1]
-    if found_page.depth == max(page.depth for page in found.values()):
-        page._live_translations = {
-            data.locales[row.locale_id].language_code: row
-            for row in rows
-            if row.translation_key == page.translation_key and row.live and row.locale_id in data.locales
-        }
-        for row in page._live_translations.values():
-            row.locale = data.locales[row.locale_id]
+    if found_page.depth == max(row.depth for row in found.values()):  # its translations were read
+        page._live_translations = {}
+        for row in rows:
+            if row.translation_key == page.translation_key and row.live and row.locale_id in data.locales:
+                row.locale = data.locales[row.locale_id]
+                page._live_translations[row.locale.language_code] = row
     if len(chain) > 1:
         page._cached_parent_obj = chain[-2]
     if page.locale_id in data.locales:

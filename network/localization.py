@@ -41,11 +41,8 @@ def linked_in_locale(links, field, locale, queryset=None, *, and_one=None):
     if queryset is None:
         queryset = model._default_manager.all()
     links = links.order_by()
-    first_link = (
-        links.filter(**{f"{field}__translation_key": OuterRef("translation_key")})
-        .order_by("sort_order", "pk")
-        .values("sort_order")[:1]
-    )
+    links_to_it = links.filter(**{f"{field}__translation_key": OuterRef("translation_key")})
+    first_link = links_to_it.order_by("sort_order", "pk").values("sort_order")[:1]
     wanted = Q(translation_key__in=links.values(f"{field}__translation_key")) & (
         Q(locale=locale) | Q(pk__in=links.values(field))
     )
@@ -53,9 +50,7 @@ def linked_in_locale(links, field, locale, queryset=None, *, and_one=None):
         one = model._default_manager.filter(pk=and_one).values("translation_key")
         wanted |= Q(pk=and_one) | Q(locale=locale, translation_key__in=one)
         # Tells the linked objects from that one (which may be linked too).
-        queryset = queryset.annotate(
-            is_linked=Exists(links.filter(**{f"{field}__translation_key": OuterRef("translation_key")}))
-        )
+        queryset = queryset.annotate(is_linked=Exists(links_to_it))
     found = list(queryset.filter(wanted).annotate(link_order=Subquery(first_link)).order_by("link_order", "pk"))
     chosen = {}
     for obj in found:
@@ -65,11 +60,7 @@ def linked_in_locale(links, field, locale, queryset=None, *, and_one=None):
     if and_one is None:
         return linked
     one_key = next((obj.translation_key for obj in found if obj.pk == and_one), None)
-    versions = [obj for obj in found if one_key is not None and obj.translation_key == one_key]
-    one = next((obj for obj in versions if obj.locale_id == locale.pk), None) or next(
-        (obj for obj in versions if obj.pk == and_one), None
-    )
-    return linked, one
+    return linked, _in_locale_or_itself([obj for obj in found if obj.translation_key == one_key], and_one, locale)
 
 
 def one_in_locale(queryset, pk, locale):
@@ -79,4 +70,11 @@ def one_in_locale(queryset, pk, locale):
             Q(pk=pk) | Q(locale=locale, translation_key__in=queryset.filter(pk=pk).values("translation_key"))
         )
     )
-    return next((obj for obj in found if obj.locale_id == locale.pk), None) or next(iter(found), None)
+    return _in_locale_or_itself(found, pk, locale)
+
+
+def _in_locale_or_itself(versions, pk, locale):
+    """Of the versions of object `pk`, the one in `locale`, else `pk` itself (None if neither)."""
+    return next((obj for obj in versions if obj.locale_id == locale.pk), None) or next(
+        (obj for obj in versions if obj.pk == pk), None
+    )

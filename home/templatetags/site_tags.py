@@ -10,10 +10,6 @@ from home.navigation import site_chrome
 register = template.Library()
 
 
-def _language_homes(request):
-    return site_chrome(request).homes
-
-
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """One entry per site language: where the switcher leads and whether that is a real
@@ -34,7 +30,7 @@ def language_versions(context):
             },
             str(page.translation_key),
         )
-    homes = _language_homes(request)
+    homes = site_chrome(request).homes
     current = translation.get_language()
     versions = []
     for code, _name in settings.LANGUAGES:
@@ -54,7 +50,7 @@ def language_versions(context):
 @register.simple_tag(takes_context=True)
 def language_home(context):
     """The home page of the language being shown."""
-    return _language_homes(context["request"]).get(translation.get_language())
+    return site_chrome(context["request"]).homes.get(translation.get_language())
 
 
 @register.inclusion_tag("components/main_navigation.html", takes_context=True)
