@@ -24,7 +24,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _clear_cache():
     from django.core.cache import cache
 
-    from home.cache import local_entries, local_fragments
+    from pagecache.cache import local_entries, local_fragments
 
     cache.clear()
     local_entries.clear()

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from home.views import server_error as home_server_error
+from core.views import server_error as core_server_error
 
 logger = logging.getLogger(__name__)
 
@@ -72,4 +72,4 @@ def server_error(request):
     """handler500: a database that cannot be reached is an outage (503), anything else a bug (500)."""
     if isinstance(sys.exc_info()[1], DATABASE_DOWN):
         return service_unavailable(request)
-    return home_server_error(request)
+    return core_server_error(request)

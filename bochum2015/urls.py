@@ -10,8 +10,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from bochum2015 import health
-from home import serving
-from home import views as home_views
+from core import serving
+from seo import views as seo_views
 
 # The admin, documents and machine-readable files are never language-prefixed.
 urlpatterns = [
@@ -26,9 +26,9 @@ urlpatterns = [
         {"document_root": settings.MEDIA_ROOT / "images"},
         name="image_rendition",
     ),
-    path("sitemap.xml", home_views.sitemap_index, name="sitemap"),
-    path("sitemap-<slug:section>.xml", home_views.sitemap, name="sitemap_section"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo_views.sitemap, name="sitemap_section"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -38,16 +38,18 @@ if settings.DEBUG:
 
 # `make bench` measures the pages against a constant page through the same middleware.
 if os.environ.get("BENCH_REFERENCE_VIEW") == "1":
-    urlpatterns.append(path("bench-reference/", home_views.bench_reference))
+    from bench.views import bench_reference
+
+    urlpatterns.append(path("bench-reference/", bench_reference))
 
 # Public pages live under /de/ and /en/; "/" redirects by the browser's Accept-Language.
 urlpatterns += i18n_patterns(
     path("", include("network.urls")),
-    # Wagtail's page serving, with pages found in fewer queries (home/serving.py).
+    # Wagtail's page serving, with pages found in fewer queries (core/serving.py).
     re_path(wagtail_urls.serve_pattern, serving.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-handler404 = "home.views.page_not_found"
+handler404 = "core.views.page_not_found"
 handler500 = "bochum2015.health.server_error"

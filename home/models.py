@@ -6,63 +6,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from .blocks import ContentStreamBlock
-from .cache import cached_fragment, lazy
-from .pagination import paginate
+from core.blocks import ContentStreamBlock
+from core.models import BasePage
+from core.pagination import paginate
+from pagecache.cache import cached_fragment, lazy
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
-
-
-class BasePage(Page):
-    """What every page of the site has: a social image and a meta description.
-
-    An ordinary abstract Page subclass: wagtail-localize does not support Wagtail 8's
-    swappable base page model."""
-
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("social media image"),
-        help_text=_("Shown when the page is shared, and in lists. Landscape, at least 1200 × 630 pixels."),
-    )
-
-    promote_panels = [
-        MultiFieldPanel(Page.promote_panels, heading=_("Page address and search engines")),
-        FieldPanel("social_image"),
-    ]
-
-    search_fields = Page.search_fields
-    # Foreign keys fetched with the page when it is served (home.serving), e.g. a lead image.
-    select_related_when_served = ()
-
-    class Meta:
-        abstract = True
-
-    @property
-    def meta_description(self):
-        """The search description, or the page's own summary where it has one."""
-        return self.search_description or getattr(self, "summary_text", "")
-
-    def get_view_restrictions(self):
-        """Two queries fewer per served page when no restriction can apply (home.serving)."""
-        from wagtail.models import PageViewRestriction
-
-        from .serving import view_restrictions_known_empty
-
-        if view_restrictions_known_empty(self):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):
@@ -181,7 +138,7 @@ class LegalPagesSettings(BaseGenericSetting):
 
 
 class CacheGeneration(models.Model):
-    """A single row whose token is part of every page and fragment cache key (home.cache).
+    """A single row whose token is part of every page and fragment cache key (pagecache.cache).
 
     Every content change replaces the token in the same transaction as the change, so every
     cached page becomes stale at once and for every process."""
@@ -269,8 +226,8 @@ class SearchPage(BasePage):
         verbose_name = _("search page")
 
     def search(self, query, newest_first=False):
-        from .search_backend import backend_name_for
-        from .serving import public
+        from core.serving import public
+        from search.backend import backend_name_for
 
         # Only id and type: a search for a common word matches thousands of pages, and the
         # page shows the specific pages of one result page (specific_pages).
@@ -287,7 +244,7 @@ class SearchPage(BasePage):
     def find(self, request, terms, newest_first):
         """What a search shows on any of its result pages: the number of matches, their ids and
         page types in order (up to SEARCH_CACHED_MATCHES) and the companies shown on the first."""
-        from .search_backend import ordered_keys
+        from search.backend import ordered_keys
 
         found = self.search(terms, newest_first)
         keys = ordered_keys(found, SEARCH_CACHED_MATCHES + 1)
@@ -339,8 +296,7 @@ class SearchPage(BasePage):
         """Companies of the company directory in this language whose name or description
         matches, with the directory's address (each links to it filtered by its name)."""
         from network.models import Company, CompanyDirectoryPage
-
-        from .search_backend import backend_name_for
+        from search.backend import backend_name_for
 
         directory = CompanyDirectoryPage.objects.live().filter(locale_id=self.locale_id).first()
         if directory is None:

@@ -4,7 +4,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from home.cache import fresh_value
+from pagecache.cache import fresh_value
 
 # A person needs longer than this to fill in the form; a faster post is a bot.
 MIN_FILL_SECONDS = 3
@@ -13,7 +13,7 @@ _SIGNING_SALT = "network.participation.started"
 
 def started_value():
     """The signed time the form is rendered at (a fresh one for every visitor, also on a page
-    from the page cache: home.cache.fresh_value)."""
+    from the page cache: pagecache.cache.fresh_value)."""
     return signing.dumps(time.time(), salt=_SIGNING_SALT)
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bochum2015.client_ip import client_ip
-from home import serving
+from core import serving
 
 from .feeds import calendar_response
 from .forms import ParticipationForm, consent_wording

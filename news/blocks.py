@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 
-from home.blocks import ContentStreamBlock, ImageWithCaptionBlock
+from core.blocks import ContentStreamBlock, ImageWithCaptionBlock
 
 
 class GalleryBlock(blocks.StructBlock):

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 
-from home.cache import cached_fragment
+from pagecache.cache import cached_fragment
 
 from .models import linked_to, with_card_images
 
@@ -32,7 +32,7 @@ def article_feed(index, request):
         language=index.locale.language_code,
         feed_url=request.build_absolute_uri(),
     )
-    # The items show other pages: read once per content change (home.cache) and sector.
+    # The items show other pages: read once per content change (pagecache.cache) and sector.
     sector = getattr(active.get("sector"), "slug", "")
     for item in cached_fragment(request, "news-feed-items", lambda: _items(articles, request), str(index.pk), sector):
         enclosure = item["enclosure"]

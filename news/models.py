@@ -24,10 +24,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from home.cache import cached_fragment, lazy
+from core.pagination import paginate
+from core.serving import public
 from home.models import BasePage
-from home.pagination import paginate
-from home.serving import public
+from pagecache.cache import cached_fragment, lazy
 
 from .blocks import NewsBodyBlock
 
@@ -326,7 +326,7 @@ class NewsArticlePage(BasePage):
 
     # Relations, resolved in this article's locale
 
-    # Shown with the article without further queries (home.serving).
+    # Shown with the article without further queries (core.serving).
     select_related_when_served = ("lead_image", "contact_person")
 
     def _linked_keys(self, relation, field):

@@ -117,7 +117,7 @@ def test_unknown_address_gets_a_styled_404_in_the_urls_language(client, url, lan
 def test_server_error_page_renders_without_the_database(rf, django_assert_num_queries):
     from django.utils import translation
 
-    from home.views import server_error
+    from core.views import server_error
 
     with translation.override("de"), django_assert_num_queries(0):
         response = server_error(rf.get("/de/"))

@@ -33,7 +33,7 @@ def sitemap_entries(client):
 
 
 def test_the_sitemap_is_an_index_of_pages_of_bounded_size(client, monkeypatch):
-    from home.sitemaps import LocalizedSitemap
+    from seo.sitemaps import LocalizedSitemap
 
     monkeypatch.setattr(LocalizedSitemap, "limit", 5)
     live = {page.get_full_url() for page in Page.objects.live().filter(depth__gte=2)}
@@ -99,12 +99,12 @@ def test_sitemap_addresses_are_the_pages_own_also_for_slugs_with_umlauts(client)
 
 
 def test_sitemap_pages_are_written_as_djangos_sitemap_template_writes_them(client, rf):
-    """home.sitemaps.SitemapXml stands in for Django's template: byte for byte the same answer."""
+    """seo.sitemaps.SitemapXml stands in for Django's template: byte for byte the same answer."""
     import datetime
 
     from django.template import loader
 
-    from home.sitemaps import SitemapXml
+    from seo.sitemaps import SitemapXml
 
     def both(urlset):
         return loader.get_template("sitemap.xml").render({"urlset": urlset}), SitemapXml().render({"urlset": urlset})
@@ -129,7 +129,7 @@ def test_sitemap_pages_are_written_as_djangos_sitemap_template_writes_them(clien
     response = client.get("/sitemap-pages.xml")
     from wagtail.contrib.sitemaps.views import sitemap
 
-    from home.views import SITEMAPS
+    from seo.views import SITEMAPS
 
     request = rf.get("/sitemap-pages.xml")
     with_template = sitemap(request, sitemaps=SITEMAPS, section="pages")

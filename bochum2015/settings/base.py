@@ -28,9 +28,17 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Ours, the domain apps first (their templates win), the shared base last (README "Apps").
     "home",
     "news",
     "network",
+    "search",
+    "editorial",
+    "localization",
+    "navigation",
+    "seo",
+    "core",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
     "wagtail.contrib.forms",
@@ -61,6 +69,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# Demo content and benchmark tooling: installed for development and tests, and in production only
+# where asked for (a staging site with demo content, the benchmark's servers).
+TOOLING_APPS = ["demo", "bench"]
+if env_bool("INSTALL_TOOLING"):
+    INSTALLED_APPS = TOOLING_APPS + INSTALLED_APPS
 
 # The security headers come first so that every response gets them, whether it comes from
 # a view, the page cache or the 503 handler below them.
@@ -71,7 +84,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.serving.CurrentRequestMiddleware",
+    "core.serving.CurrentRequestMiddleware",
     # After the locale, so that the 400 page speaks the address's language.
     "bochum2015.security.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,13 +92,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Below CSRF (a hit gets the visitor's own token and cookie) and above the middleware that
     # adds headers inside the response, which are stored with it (home/cache.py).
-    "home.cache.PageCacheMiddleware",
+    "pagecache.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Snippets are translated only by those who may edit the target language (home/permissions.py).
-    "home.permissions.TranslationLanguageMiddleware",
+    "editorial.permissions.TranslationLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Pages under the wrong language prefix lead to their translation or to the notice.
-    "home.untranslated.UntranslatedPageMiddleware",
+    "localization.untranslated.UntranslatedPageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
@@ -302,8 +315,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # named like the language being shown, or "default".
 WAGTAILSEARCH_LANGUAGE_CONFIGS = {"de": "german", "en": "english"}
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "german"},
-    "en": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "english", "AUTO_UPDATE": False},
+    "default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "german"},
+    "en": {"BACKEND": "search.backend", "SEARCH_CONFIG": "english", "AUTO_UPDATE": False},
 }
 # The admin makes no request to other hosts either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -1,5 +1,7 @@
 from .base import *  # noqa: F403
 
+INSTALLED_APPS = [app for app in TOOLING_APPS if app not in INSTALLED_APPS] + INSTALLED_APPS  # noqa: F405
+
 DEBUG = True
 # A fixed key for local development only; production refuses to start without its own.
 SECRET_KEY = SECRET_KEY or "django-insecure-local-development-key-not-for-production"  # noqa: F405, S105

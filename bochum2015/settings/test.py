@@ -2,6 +2,8 @@ import os
 
 from .base import *  # noqa: F403
 
+INSTALLED_APPS = [app for app in TOOLING_APPS if app not in INSTALLED_APPS] + INSTALLED_APPS  # noqa: F405
+
 SECRET_KEY = "test-secret-key-only-used-by-the-test-suite"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Room for every rendition and fragment of the query-count tests: an entry culled at random

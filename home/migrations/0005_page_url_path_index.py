@@ -1,4 +1,4 @@
-"""An index on Wagtail's page table for `url_path`: home.serving finds a page and its ancestors
+"""An index on Wagtail's page table for `url_path`: core.serving finds a page and its ancestors
 by their URL paths in one query, which without it reads every page of the site."""
 
 from django.db import migrations, models

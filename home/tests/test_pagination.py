@@ -2,7 +2,7 @@
 
 from django.test import RequestFactory
 
-from home.pagination import paginate
+from core.pagination import paginate
 
 
 def page_of(items, number, per_page=4):

@@ -23,10 +23,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
-from home.cache import lazy
+from core.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from core.serving import default_locale
 from home.models import BasePage
-from home.serving import default_locale
+from pagecache.cache import lazy
 
 from ..blocks import KeyFiguresBlock
 from ..localization import in_locale, linked_in_locale, one_in_locale

@@ -326,7 +326,7 @@ def test_retention_cutoff_is_calendar_months():
 def test_moderators_answer_requests_but_editors_and_translators_do_not_see_them(client, django_user_model):
     from django.contrib.auth.models import Group
 
-    from home.roles import EDITORS, MODERATORS, TRANSLATORS
+    from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
     stored = ParticipationRequestFactory(company="Für die Chefredaktion")
     moderator = django_user_model.objects.create_user("moritz", "moritz@example.org", "a-long-password-123")

@@ -2,7 +2,7 @@ from django import template
 from django.utils import dateformat
 from django.utils.translation import pgettext
 
-from home.navigation import site_chrome
+from navigation.chrome import site_chrome
 from network.models import FocusSectorPage
 from news.models import latest_articles, latest_articles_for
 
@@ -20,7 +20,7 @@ def news_date(value):
 
 def news_index_link(request):
     """Title, URL and feed URL of the live news index of the language being shown ({} without
-    one), from what every page reads of the site once per content change (home.navigation)."""
+    one), from what every page reads of the site once per content change (navigation.chrome)."""
     return site_chrome(request).news_index
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from home.translation import translate
+from localization.translation import translate
 from news.models import NewsArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +115,7 @@ def test_translator_publishing_in_wagtail_localize_waits_for_the_go_live_date(
     """The translator's path: wagtail-localize's save_target(publish=True) publishes on commit."""
     from wagtail_localize.models import Translation, TranslationSource
 
-    from home.translation import english_locale
+    from localization.translation import english_locale
 
     source, _ = TranslationSource.get_or_create_from_instance(scheduled_article)
     translation = Translation.objects.create(source=source, target_locale=english_locale())

@@ -232,7 +232,7 @@ def editorial_users(site_url):
 
     from wagtail.users.models import UserProfile
 
-    from home.roles import EDITORS, MODERATORS, TRANSLATORS
+    from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
     from .pages import EDITORIAL_PASSWORD
 

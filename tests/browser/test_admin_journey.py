@@ -59,7 +59,7 @@ def translate_segment(page, source, translation):
 def test_article_goes_from_editor_through_approval_and_translation_onto_both_sites(
     visit, editorial_users, german_news_index
 ):
-    from home.roles import EDITORS, MODERATORS, TRANSLATORS
+    from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
     # The editor writes a German article below the news and submits it for approval.
     editor = visit("de")

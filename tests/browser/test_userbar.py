@@ -21,7 +21,7 @@ document.addEventListener('securitypolicyviolation', event => {
 
 
 def test_editor_opens_the_userbar_and_runs_its_accessibility_checker_under_the_strict_policy(visit, editorial_users):
-    from home.roles import EDITORS
+    from editorial.roles import EDITORS
 
     page = visit("de")
     console = []

@@ -6,7 +6,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
-from home.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
+from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
 
 
 def _member_of(django_user_model, username, group_name):

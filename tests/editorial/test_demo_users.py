@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from wagtail.users.models import UserProfile
 
-from home.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
+from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
 from tests.test_settings import PRODUCTION_ENV, run_django
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
+from editorial.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
 from home.models import StandardPage
-from home.roles import EDITORS, MODERATORS, TRANSLATORS, WORKFLOW_NAME
-from home.translation import translate
+from localization.translation import translate
 from network.models import ContactPerson
 
 from .conftest import empty_inline_formsets

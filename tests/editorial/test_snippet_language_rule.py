@@ -14,7 +14,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import OverridableSegment, StringSegment, StringTranslation, Translation
 
-from home.translation import translate
+from localization.translation import translate
 from network.models import Company, Topic
 
 from .test_roles import _was_refused, _with

@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from home.models import HomePage, StandardPage
-from home.translation import translate
+from localization.translation import translate
 
 from .test_roles import _with
 

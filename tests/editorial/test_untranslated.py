@@ -4,9 +4,9 @@ import copy
 
 import pytest
 
-from home.demo_tools import stream
+from demo.tools import stream
 from home.models import HomePage, StandardPage
-from home.translation import translate
+from localization.translation import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.db.models import F
 from wagtail.models import Locale, Page
 from wagtail.search.models import IndexEntry
 
-from home.management.commands.build_bench_data import Command, add_pages, translated_copies, tree_problems
+from bench.management.commands.build_bench_data import Command, add_pages, translated_copies, tree_problems
 from home.models import HomePage, StandardPage
 from news.models import NewsArticlePage
 

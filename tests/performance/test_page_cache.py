@@ -13,7 +13,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from home.models import ContactSettings, HomePage, LegalPagesSettings, StandardPage
-from home.translation import translate
+from localization.translation import translate
 from network.models import FocusSectorIndexPage, FocusSectorPage, NetworkPage
 
 from .pages import german, html
@@ -71,7 +71,7 @@ def test_an_editor_with_a_page_open_in_the_admin_does_not_empty_the_cache(client
 
     from wagtail.admin.models import EditingSession
 
-    from home.cache import read_generation
+    from pagecache.cache import read_generation
 
     editor = Client()
     editor.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x" * 12))
@@ -350,7 +350,7 @@ def test_a_returning_visitor_gets_a_token_for_the_cookie_they_have():
 def test_new_visitors_secrets_are_drawn_evenly_from_djangos_characters():
     from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 
-    from home.cache import _random_csrf_string
+    from pagecache.cache import _random_csrf_string
 
     drawn = [_random_csrf_string() for _ in range(10_000)]
     assert {len(secret) for secret in drawn} == {CSRF_SECRET_LENGTH}

@@ -13,9 +13,9 @@ from django.test import Client
 
 from wagtail.models import Page
 
-from home import cache as page_cache
-from home.cache import LocalEntries, local_entries
 from home.models import CacheGeneration, StandardPage
+from pagecache import cache as page_cache
+from pagecache.cache import LocalEntries, local_entries
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -106,7 +106,7 @@ def test_a_token_redis_missed_is_picked_up_within_seconds(
     monkeypatch.setattr(
         cache, "set", lambda key, *args, **kw: None if key == page_cache.GENERATION_KEY else real_set(key, *args, **kw)
     )
-    with caplog.at_level(logging.WARNING, logger="home.cache"):
+    with caplog.at_level(logging.WARNING, logger="pagecache.cache"):
         publish_title(about(), "Wer wir sind", django_capture_on_commit_callbacks)
     assert "could not be copied" in caplog.text
     monkeypatch.undo()

@@ -14,8 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale
 
-from home.cache import bump_generation
-from home.management.commands.build_bench_data import Command as BenchData
+from bench.management.commands.build_bench_data import Command as BenchData
 from home.models import HomePage
 from network.models import (
     CompanyDirectoryPage,
@@ -26,6 +25,7 @@ from network.models import (
     ProjectPage,
 )
 from news.models import NewsArticlePage, NewsIndexPage
+from pagecache.cache import bump_generation
 
 pytestmark = pytest.mark.django_db
 

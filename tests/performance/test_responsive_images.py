@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from home.demo_tools import demo_image
+from core.templatetags.responsive_images import responsive_image, scaled_spec
+from demo.tools import demo_image
 from home.models import HomePage
-from home.templatetags.responsive_images import responsive_image, scaled_spec
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 
-from home.roles import EDITORS, MODERATORS, TRANSLATORS
+from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 

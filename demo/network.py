@@ -1,0 +1,558 @@
+"""Demo content of the network app, from the press release about the kick-off of the Netzwerk Produktion
+(6 November 2008): the focus sectors, the network with its two meetings, its five topics of work, the
+initiative's contact persons and the moderator. A third, open meeting is dated a few weeks after the
+day the demo is loaded, so that the site's lists of upcoming meetings have something to show. The ten member companies and the two cooperation
+projects are invented and marked as demo data; e-mail addresses and websites are placeholders."""
+
+from datetime import date, datetime, timedelta
+
+from demo.tools import bilingual_page, bilingual_snippet, stream
+from network.models import (
+    Company,
+    CompanyDirectoryPage,
+    ContactPerson,
+    FocusSectorIndexPage,
+    FocusSectorPage,
+    MeetingPage,
+    NetworkContactPerson,
+    NetworkIndexPage,
+    NetworkMember,
+    NetworkPage,
+    NetworkSector,
+    NetworkTopic,
+    ProjectPage,
+    ProjectPartner,
+    SectorContactPerson,
+    Topic,
+)
+from network.models.pages import BERLIN
+
+SECTORS = [
+    (
+        "verkehrstechnik-automotive",
+        "Verkehrstechnik/Automotive",
+        "Vom Zulieferer bis zum Systemhaus: Die Verkehrstechnik ist eine der wichtigsten Bochumer Fokusbranchen.",
+        "transport-technology-automotive",
+        "Transport technology/automotive",
+        "From suppliers to system houses: transport technology is one of Bochum's most important focus sectors.",
+    ),
+    (
+        "maschinen-und-anlagenbau",
+        "Maschinen- und Anlagenbau",
+        "Bochumer Maschinen- und Anlagenbauer liefern in alle Welt – und finden Partner in der Nachbarschaft.",
+        "mechanical-and-plant-engineering",
+        "Mechanical and plant engineering",
+        "Bochum's mechanical and plant engineers deliver worldwide – and find partners in the neighbourhood.",
+    ),
+    (
+        "metallverarbeitung",
+        "Metallverarbeitung",
+        "Umformen, Schweißen, Beschichten: Metallverarbeitung mit langer Tradition und neuen Verfahren.",
+        "metalworking",
+        "Metalworking",
+        "Forming, welding, coating: metalworking with a long tradition and new processes.",
+    ),
+    (
+        "produktionsnahe-dienstleistungen",
+        "Produktionsnahe Dienstleistungen",
+        "Engineering, Logistik und Beratung: die Dienstleister, ohne die keine Produktion läuft.",
+        "production-related-services",
+        "Production-related services",
+        "Engineering, logistics and consulting: the services no production can run without.",
+    ),
+]
+
+# Figures from the press release: almost 26,000 employees in the two largest sectors together,
+# ten companies at the kick-off of the Netzwerk Produktion.
+KEY_FIGURES = {
+    "verkehrstechnik-automotive": [
+        (
+            ("fast 26 000", "Beschäftigte in Verkehrstechnik und Maschinen- und Anlagenbau"),
+            ("almost 26,000", "employees in transport technology and mechanical and plant engineering"),
+        ),
+    ],
+    "maschinen-und-anlagenbau": [
+        (
+            ("fast 26 000", "Beschäftigte in Verkehrstechnik und Maschinen- und Anlagenbau"),
+            ("almost 26,000", "employees in transport technology and mechanical and plant engineering"),
+        ),
+    ],
+}
+NETWORK_KICK_OFF_FIGURE = (
+    ("10", "Unternehmen beim Auftakt des Netzwerks Produktion"),
+    ("10", "companies at the kick-off of the Production Network"),
+)
+
+TOPICS = [
+    ("Wissenstransfer", "Knowledge transfer"),
+    ("Forschung und Entwicklung", "Research and development"),
+    ("Aus- und Weiterbildung", "Education and training"),
+    ("Vertriebskooperation", "Sales cooperation"),
+    ("Marketing", "Marketing"),
+]
+
+# (key, name, German role, English role, organisation)
+CONTACT_PERSONS = [
+    ("henkenmeier", "Markus Henkenmeier", "Branchenmanager Automotive", "Sector manager automotive", "Bochum 2015"),
+    (
+        "otten",
+        "Marc Otten",
+        "Branchenmanager Maschinen- und Anlagenbau",
+        "Sector manager mechanical and plant engineering",
+        "Bochum 2015",
+    ),
+    (
+        "lennardt",
+        "Jörg Lennardt",
+        "Unternehmensberater, Moderator",
+        "Management consultant, moderator",
+        "ExperConsult",
+    ),
+]
+CONTACT_DETAILS = {
+    "henkenmeier": ("markus.henkenmeier@example.org", "0234 000001"),
+    "otten": ("marc.otten@example.org", "0234 000002"),
+    "lennardt": ("", ""),
+}
+
+DEMO_NOTE_DE = "(Erfundenes Beispielunternehmen der Demo-Inhalte.)"
+DEMO_NOTE_EN = "(Invented example company of the demo content.)"
+
+# (name, German description, English description, sector slugs, competences)
+COMPANIES = [
+    (
+        "Ruhrtal Antriebstechnik GmbH",
+        "Getriebe und Antriebswellen für Nutzfahrzeuge, in Kleinserien und als Sonderanfertigung.",
+        "Gearboxes and drive shafts for commercial vehicles, in small series and made to order.",
+        ["verkehrstechnik-automotive", "maschinen-und-anlagenbau"],
+        ["Getriebe", "Antriebstechnik"],
+    ),
+    (
+        "Weitmar Präzisionsteile GmbH",
+        "CNC-Dreh- und Frästeile aus Stahl, Aluminium und Messing für Maschinenbau und Fahrzeugtechnik.",
+        "CNC turned and milled parts in steel, aluminium and brass for machine builders and vehicle makers.",
+        ["metallverarbeitung", "verkehrstechnik-automotive"],
+        ["CNC-Fertigung", "Fräsen", "Drehen"],
+    ),
+    (
+        "Stahlbau Gerthe GmbH & Co. KG",
+        "Stahlkonstruktionen, Schweißbaugruppen und Maschinengestelle bis 20 Tonnen.",
+        "Steel structures, welded assemblies and machine frames of up to 20 tonnes.",
+        ["metallverarbeitung", "maschinen-und-anlagenbau"],
+        ["Schweißen", "Stahlbau"],
+    ),
+    (
+        "Langendreer Anlagenbau GmbH",
+        "Fördertechnik und Sondermaschinen für Montagelinien, von der Planung bis zur Inbetriebnahme.",
+        "Conveyor systems and special machines for assembly lines, from planning to commissioning.",
+        ["maschinen-und-anlagenbau"],
+        ["Fördertechnik", "Sondermaschinenbau"],
+    ),
+    (
+        "Wattenscheider Oberflächentechnik GmbH",
+        "Pulverbeschichtung, Galvanik und Korrosionsschutz für Bauteile aller Größen.",
+        "Powder coating, electroplating and corrosion protection for parts of every size.",
+        ["metallverarbeitung"],
+        ["Beschichten", "Korrosionsschutz"],
+    ),
+    (
+        "Querenburg Engineering GmbH",
+        "Konstruktion, Simulation und Prototypenbau – gegründet von Absolventen der Ruhr-Universität.",
+        "Design, simulation and prototyping – founded by graduates of the Ruhr-Universität.",
+        ["produktionsnahe-dienstleistungen", "maschinen-und-anlagenbau"],
+        ["Konstruktion", "Simulation"],
+    ),
+    (
+        "Bochumer Fahrzeugelektronik GmbH",
+        "Kabelsätze und Steuergeräte für Fahrzeughersteller und ihre Zulieferer.",
+        "Wiring harnesses and control units for vehicle makers and their suppliers.",
+        ["verkehrstechnik-automotive"],
+        ["Elektronik", "Kabelsätze"],
+    ),
+    (
+        "Linden Logistik Service GmbH",
+        "Produktionslogistik, Lagerhaltung und Just-in-time-Belieferung für die Industrie.",
+        "Production logistics, warehousing and just-in-time delivery for industry.",
+        ["produktionsnahe-dienstleistungen"],
+        ["Logistik", "Lagerhaltung"],
+    ),
+    (
+        "Hiltrop Werkzeugbau GmbH",
+        "Stanz- und Umformwerkzeuge für die Blechbearbeitung, mit eigener Ausbildungswerkstatt.",
+        "Stamping and forming tools for sheet metal, with its own apprentice workshop.",
+        ["maschinen-und-anlagenbau", "metallverarbeitung"],
+        ["Werkzeugbau", "Umformen"],
+    ),
+    (
+        "Riemke Industrieservice GmbH",
+        "Instandhaltung, Montage und Umzüge von Produktionsanlagen im ganzen Ruhrgebiet.",
+        "Maintenance, assembly and relocation of production plants across the Ruhr area.",
+        ["produktionsnahe-dienstleistungen"],
+        ["Instandhaltung", "Montage"],
+    ),
+]
+
+
+def load(out):
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale=Locale.get_default())
+    topics = _topics()
+    people = _contact_persons()
+    sectors = _sectors(home, people)
+    companies = _companies(sectors)
+    _company_directory(home)
+    network = _network(home, topics, sectors, people, companies)
+    _meetings(network)
+    _next_open_meeting(network)
+    _projects(network, topics, companies)
+    out(
+        f"  {len(SECTORS)} focus sectors, {len(TOPICS)} topics, {len(CONTACT_PERSONS)} contact persons, "
+        f"{len(COMPANIES)} demo companies, the company directory and the Netzwerk Produktion with three meetings "
+        "(one ahead) and two projects"
+    )
+
+
+def _topics():
+    return [bilingual_snippet(Topic, {"name": de}, {}, {"name": en})[0] for de, en in TOPICS]
+
+
+def _contact_persons():
+    people = {}
+    for key, name, role_de, role_en, organisation in CONTACT_PERSONS:
+        email, phone = CONTACT_DETAILS[key]
+        people[key], _ = bilingual_snippet(
+            ContactPerson,
+            {"name": name},
+            {"role": role_de, "organisation": organisation, "email": email, "phone": phone},
+            {"role": role_en},
+        )
+    return people
+
+
+def _sectors(home, people):
+    sector_index, _ = bilingual_page(
+        home,
+        FocusSectorIndexPage,
+        {
+            "title": "Fokusbranchen",
+            "slug": "fokusbranchen",
+            "show_in_menus": True,
+            "intro": "Mit fast 26 000 Beschäftigten gehören Verkehrstechnik und Maschinen- und Anlagenbau zu den "
+            "wichtigsten Bochumer Branchen. Bochum 2015 unterstützt sie gezielt.",
+        },
+        {
+            "title": "Focus sectors",
+            "slug": "focus-sectors",
+            "intro": "With almost 26,000 employees, transport technology and mechanical and plant engineering are "
+            "among Bochum's most important sectors. Bochum 2015 gives them targeted support.",
+        },
+    )
+    contacts_by_sector = {"verkehrstechnik-automotive": ["henkenmeier"], "maschinen-und-anlagenbau": ["otten"]}
+    sectors = {}
+    for de_slug, de_title, de_intro, en_slug, en_title, en_intro in SECTORS:
+        figures = [*KEY_FIGURES.get(de_slug, []), NETWORK_KICK_OFF_FIGURE]
+        key = f"sector-{de_slug}"
+        figures_de = stream(key, [("figure", {"number": de[0], "label": de[1]}) for de, _en in figures])
+        figures_en = stream(key, [("figure", {"number": en[0], "label": en[1]}) for _de, en in figures])
+        sectors[de_slug], _ = bilingual_page(
+            sector_index,
+            FocusSectorPage,
+            {"title": de_title, "slug": de_slug, "intro": de_intro, "key_figures": figures_de},
+            {"title": en_title, "slug": en_slug, "intro": en_intro, "key_figures": figures_en},
+            shared={
+                "contact_links": [
+                    SectorContactPerson(contact_person=people[person])
+                    for person in contacts_by_sector.get(de_slug, [])
+                ]
+            },
+        )
+    return sectors
+
+
+def _companies(sectors):
+    companies = []
+    for name, description_de, description_en, sector_slugs, competences in COMPANIES:
+        slug = name.lower().split()[0]
+        company, _ = bilingual_snippet(
+            Company,
+            {"name": name},
+            {
+                "description": f"{description_de} {DEMO_NOTE_DE}",
+                "website": f"https://{slug}.example.org/",
+                "city": "Bochum",
+            },
+            {"description": f"{description_en} {DEMO_NOTE_EN}"},
+        )
+        if not company.sectors.exists():
+            company.sectors.set([sectors[sector] for sector in sector_slugs])
+            company.competences.set(competences)
+            company.save()
+        companies.append(company)
+    return companies
+
+
+def _company_directory(home):
+    bilingual_page(
+        home,
+        CompanyDirectoryPage,
+        {
+            "title": "Unternehmen",
+            "slug": "unternehmen",
+            "show_in_menus": True,
+            "intro": "Kompetente Partner vor der Haustüre: die Unternehmen der Bochumer Fokusbranchen, ihre "
+            "Netzwerke und Kooperationsprojekte.",
+        },
+        {
+            "title": "Companies",
+            "slug": "companies",
+            "intro": "Competent partners on your doorstep: the companies of Bochum's focus sectors, their "
+            "networks and cooperation projects.",
+        },
+    )
+
+
+def _network(home, topics, sectors, people, companies):
+    network_index, _ = bilingual_page(
+        home,
+        NetworkIndexPage,
+        {
+            "title": "Netzwerke",
+            "slug": "netzwerke",
+            "show_in_menus": True,
+            "intro": "In unseren Netzwerken lernen sich Bochumer Unternehmen kennen, tauschen Erfahrungen aus und "
+            "starten gemeinsame Projekte. Die Teilnahme ist kostenlos.",
+        },
+        {
+            "title": "Networks",
+            "slug": "networks",
+            "intro": "In our networks, Bochum companies get to know each other, share experience and start "
+            "joint projects. Taking part is free of charge.",
+        },
+    )
+    network, _ = bilingual_page(
+        network_index,
+        NetworkPage,
+        {
+            "title": "Netzwerk Produktion",
+            "slug": "netzwerk-produktion",
+            "intro": "Das Netzwerk Produktion bringt Unternehmen aus Maschinenbau, Automotive, Metallverarbeitung "
+            "und produktionsnahen Dienstleistungen an einen Tisch.",
+            "goals": "<p>Mit dem Netzwerk Produktion verfolgt Bochum 2015 das Ziel, Gewinn bringende "
+            "Kooperationsprojekte auf den Weg zu bringen, um die Produktionswirtschaft in Bochum schlagkräftig zu "
+            "stärken.</p><p>Die Unternehmen sollen regional Synergien bündeln – untereinander und mit den Bochumer "
+            "Hochschulen. Denn die kompetenten Partner sitzen oft vor der Haustüre.</p>",
+            "body": stream(
+                "netzwerk-produktion",
+                [
+                    (
+                        "paragraph",
+                        "<p>Das Netzwerk ist offen für weitere Teilnehmer und entwickelt seine thematische "
+                        "Ausrichtung konsequent nach den Bedürfnissen der Unternehmen. Alle Aktionen des Netzwerks "
+                        "stehen den Unternehmen kostenlos zur Verfügung.</p>",
+                    ),
+                ],
+            ),
+        },
+        {
+            "title": "Production Network",
+            "slug": "production-network",
+            "intro": "The Production Network brings companies from mechanical engineering, automotive, "
+            "metalworking and production-related services to one table.",
+            "goals": "<p>With the Production Network, Bochum 2015 aims to start profitable cooperation "
+            "projects that give Bochum's production industry real strength.</p><p>Companies are to pool their "
+            "strengths in the region – with each other and with Bochum's universities. The competent partners are "
+            "often right on the doorstep.</p>",
+            "body": stream(
+                "netzwerk-produktion",
+                [
+                    (
+                        "paragraph",
+                        "<p>The network is open to new members and shapes its topics around what the companies "
+                        "need. Everything the network does is free of charge for companies.</p>",
+                    ),
+                ],
+            ),
+        },
+        shared={
+            "moderator": people["lennardt"],
+            "topic_links": [NetworkTopic(topic=topic) for topic in topics],
+            "sector_links": [NetworkSector(sector=sectors[slug]) for slug, *_rest in SECTORS],
+            "contact_links": [NetworkContactPerson(contact_person=people[key]) for key in ("henkenmeier", "otten")],
+            "member_links": [NetworkMember(company=company) for company in companies],
+        },
+    )
+    return network
+
+
+def _berlin(year, month, day, hour, minute=0):
+    return datetime(year, month, day, hour, minute, tzinfo=BERLIN)
+
+
+def _meetings(network):
+    bilingual_page(
+        network,
+        MeetingPage,
+        {
+            "title": "Auftakttreffen des Netzwerks Produktion",
+            "slug": "auftakttreffen",
+            "intro": "Erstmals brachte Bochum 2015 die Akteure der Bochumer Produktionswirtschaft an einen Tisch: "
+            "Leitungskräfte von zehn Unternehmen kamen zum Auftakt ins Technologie-Zentrum Ruhr.",
+            "venue_name": "Technologie-Zentrum Ruhr",
+            "venue_address": "Universitätsstraße 142\n44799 Bochum",
+            "agenda": "<ul><li>Begrüßung durch Bochum 2015</li><li>Gegenseitiges Kennenlernen der Unternehmen</li>"
+            "<li>Erster Erfahrungsaustausch</li><li>Gemeinsame Arbeitsfelder und erste Maßnahmen</li></ul>"
+            "<p>Moderation: Jörg Lennardt (ExperConsult)</p>",
+        },
+        {
+            "title": "Kick-off meeting of the Production Network",
+            "slug": "kick-off-meeting",
+            "intro": "For the first time, Bochum 2015 brought the players of Bochum's production industry to one "
+            "table: managers of ten companies came to the kick-off at the Technologie-Zentrum Ruhr.",
+            "venue_name": "Technologie-Zentrum Ruhr",
+            "venue_address": "Universitätsstraße 142\n44799 Bochum, Germany",
+            "agenda": "<ul><li>Welcome by Bochum 2015</li><li>Getting to know each other</li>"
+            "<li>First exchange of experience</li><li>Common fields of work and first measures</li></ul>"
+            "<p>Moderation: Jörg Lennardt (ExperConsult)</p>",
+        },
+        shared={
+            "start": _berlin(2008, 11, 6, 18),
+            "end": _berlin(2008, 11, 6, 21),
+            "status": MeetingPage.Status.TOOK_PLACE,
+        },
+    )
+    # The press release says "early 2009"; the exact date is the demo's choice.
+    bilingual_page(
+        network,
+        MeetingPage,
+        {
+            "title": "Zweites Netzwerktreffen",
+            "slug": "zweites-netzwerktreffen",
+            "intro": "Das zweite Treffen des Netzwerks Produktion findet Anfang 2009 statt. Neue Teilnehmer sind "
+            "willkommen.",
+            "venue_name": "Technologie-Zentrum Ruhr",
+            "venue_address": "Universitätsstraße 142\n44799 Bochum",
+            "agenda": "<ul><li>Vorstellung neuer Teilnehmer</li><li>Arbeitsgruppen zu den fünf Themen</li>"
+            "<li>Erste Kooperationsprojekte</li></ul>",
+        },
+        {
+            "title": "Second network meeting",
+            "slug": "second-network-meeting",
+            "intro": "The second meeting of the Production Network takes place in early 2009. New members are "
+            "welcome.",
+            "venue_name": "Technologie-Zentrum Ruhr",
+            "venue_address": "Universitätsstraße 142\n44799 Bochum, Germany",
+            "agenda": "<ul><li>Introduction of new members</li><li>Working groups on the five topics</li>"
+            "<li>First cooperation projects</li></ul>",
+        },
+        shared={
+            "start": _berlin(2009, 2, 12, 18),
+            "end": _berlin(2009, 2, 12, 20, 30),
+            "status": MeetingPage.Status.PLANNED,
+        },
+    )
+
+
+def _first_thursday_after(day, weeks=3):
+    """The first Thursday at least `weeks` weeks after `day`: the network's usual meeting day."""
+    day = day + timedelta(weeks=weeks)
+    return day + timedelta(days=(3 - day.weekday()) % 7)
+
+
+def _next_open_meeting(network):
+    # Dated from the day the demo is first loaded; loading again keeps the existing page.
+    day = _first_thursday_after(date.today())
+    bilingual_page(
+        network,
+        MeetingPage,
+        {
+            "title": "Offenes Netzwerktreffen",
+            "slug": "offenes-netzwerktreffen",
+            "intro": "Das Netzwerk Produktion lädt interessierte Unternehmen zum offenen Treffen ein: "
+            "Kennenlernen, Erfahrungsaustausch und neue Kooperationsprojekte. Die Teilnahme ist kostenlos.",
+            "venue_name": "Technologie-Zentrum Ruhr",
+            "venue_address": "Universitätsstraße 142\n44799 Bochum",
+            "agenda": "<ul><li>Berichte aus den Arbeitsgruppen</li><li>Vorstellung interessierter Unternehmen</li>"
+            "<li>Neue Kooperationsprojekte</li></ul>",
+        },
+        {
+            "title": "Open network meeting",
+            "slug": "open-network-meeting",
+            "intro": "The Production Network invites interested companies to an open meeting: getting to know "
+            "each other, exchanging experience and new cooperation projects. Taking part is free of charge.",
+            "venue_name": "Technologie-Zentrum Ruhr",
+            "venue_address": "Universitätsstraße 142\n44799 Bochum, Germany",
+            "agenda": "<ul><li>Reports from the working groups</li><li>Interested companies introduce "
+            "themselves</li><li>New cooperation projects</li></ul>",
+        },
+        shared={
+            "start": _berlin(day.year, day.month, day.day, 18),
+            "end": _berlin(day.year, day.month, day.day, 20),
+            "status": MeetingPage.Status.PLANNED,
+        },
+    )
+
+
+def _projects(network, topics, companies):
+    by_name = {company.name.split()[0]: company for company in companies}
+    topic_by_name = {topic.name: topic for topic in topics}
+    bilingual_page(
+        network,
+        ProjectPage,
+        {
+            "title": "Ausbildungsverbund Produktion",
+            "slug": "ausbildungsverbund-produktion",
+            "intro": "Drei Mitgliedsunternehmen bilden gemeinsam aus: Auszubildende lernen in allen drei Betrieben. "
+            "(Erfundenes Beispielprojekt der Demo-Inhalte.)",
+            "research_institutions": "Hochschule Bochum",
+            "goals": "<p>Mehr und besser ausgebildete Fachkräfte für die Bochumer Produktion, auch für Betriebe "
+            "ohne eigene Ausbildungswerkstatt.</p>",
+            "results": "<p>Der erste Jahrgang hat die Ausbildung begonnen.</p>",
+        },
+        {
+            "title": "Production training alliance",
+            "slug": "production-training-alliance",
+            "intro": "Three member companies train apprentices together: apprentices learn in all three firms. "
+            "(Invented example project of the demo content.)",
+            "research_institutions": "Hochschule Bochum (University of Applied Sciences)",
+            "goals": "<p>More and better trained skilled workers for Bochum's production industry, including "
+            "firms without their own apprentice workshop.</p>",
+            "results": "<p>The first intake has started its training.</p>",
+        },
+        shared={
+            "topic": topic_by_name["Aus- und Weiterbildung"],
+            "status": ProjectPage.Status.RUNNING,
+            "partner_links": [ProjectPartner(company=by_name[name]) for name in ("Hiltrop", "Ruhrtal", "Weitmar")],
+        },
+    )
+    bilingual_page(
+        network,
+        ProjectPage,
+        {
+            "title": "Leichtbau-Komponenten für Fahrzeuge",
+            "slug": "leichtbau-komponenten",
+            "intro": "Konstruktion, Fertigung und Beschichtung aus einer Hand: leichtere Bauteile für die "
+            "Fahrzeugindustrie. (Erfundenes Beispielprojekt der Demo-Inhalte.)",
+            "research_institutions": "Ruhr-Universität Bochum",
+            "goals": "<p>Gemeinsam ein Leichtbau-Bauteil entwickeln, das keines der Unternehmen allein anbieten "
+            "könnte.</p>",
+        },
+        {
+            "title": "Lightweight components for vehicles",
+            "slug": "lightweight-components",
+            "intro": "Design, manufacturing and coating from one source: lighter parts for the vehicle industry. "
+            "(Invented example project of the demo content.)",
+            "research_institutions": "Ruhr-Universität Bochum",
+            "goals": "<p>To develop together a lightweight part that none of the companies could offer on its "
+            "own.</p>",
+        },
+        shared={
+            "topic": topic_by_name["Forschung und Entwicklung"],
+            "status": ProjectPage.Status.IDEA,
+            "partner_links": [
+                ProjectPartner(company=by_name[name]) for name in ("Querenburg", "Bochumer", "Wattenscheider")
+            ],
+        },
+    )

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = _("Roles, permissions and the editorial dashboard")
+
+    def ready(self):
+        from editorial.permissions import register_policies
+
+        register_policies()

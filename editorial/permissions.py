@@ -1,0 +1,132 @@
+"""Snippet permissions scoped by language.
+
+Wagtail's snippet permissions are per model, not per language: an editor who may change
+companies could change the English ones too. Ours follow the page tree instead – a snippet of
+a language may be created, changed or deleted only by someone who may edit that language's
+home page – on every path into a snippet: Wagtail's snippet views (hooks in
+`home/wagtail_hooks.py` and the permission policy below, which also hides the buttons and
+guards copying and bulk deletion) and wagtail-localize's views, which check only the model
+permissions (`TranslationLanguageMiddleware`)."""
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+
+from wagtail.admin.auth import permission_denied
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.models import Translation, TranslationSource
+
+# Actions that change a snippet; viewing is not scoped by language.
+CHANGING_ACTIONS = {"add", "change", "delete", "publish", "lock", "unlock"}
+
+
+def may_edit_language(user, locale):
+    """Whoever may edit a language's home page may edit that language's snippets."""
+    from home.models import HomePage
+
+    if user.is_superuser:
+        return True
+    home = HomePage.objects.filter(locale=locale).first()
+    return home is not None and home.permissions_for_user(user).can_edit()
+
+
+class LanguageScopedSnippetPolicy(ModelPermissionPolicy):
+    """The model permissions, and for a given snippet also the right to edit its language."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        return action not in CHANGING_ACTIONS or may_edit_language(user, instance.locale)
+
+
+class PagePolicyWithBrowsing(PagePermissionPolicy):
+    """Wagtail's page permissions, plus browsing: Wagtail 8 has no page permission to see a tree
+    without editing it, so Django's unused `view_page` permission, given to a group on a page,
+    lets its members browse that page and its subpages in the explorer (and so reach
+    wagtail-localize's "Translate this page"). It grants no action: Wagtail's checks for editing,
+    publishing, moving, copying and deleting never ask for it."""
+
+    EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete", "view"}
+
+    def instances_with_direct_explore_permission(self, user):
+        if user.is_superuser:
+            return super().instances_with_direct_explore_permission(user)
+        codenames = self._get_permission_codenames(self.EXPLORE_ACTIONS)
+        return [
+            perm.page for perm in self.get_cached_permissions_for_user(user) if perm.permission.codename in codenames
+        ]
+
+    def explorable_instances(self, user):
+        explorable = super().explorable_instances(user)
+        if self._base_queryset_for_user(user) is not None:
+            return explorable
+        return explorable | self.instances_user_has_any_permission_for(user, {"view"})
+
+
+def _is_snippet(model):
+    return model is not None and not issubclass(model, Page) and model in get_snippet_models()
+
+
+def _translation_target_locales(view_name, kwargs, request):
+    """The locales a wagtail-localize view would write snippet content in, or None when
+    the view does not concern a snippet."""
+    if "translation_id" in kwargs:
+        translation = Translation.objects.filter(pk=kwargs["translation_id"]).select_related("source").first()
+        if translation is None or not _is_snippet(translation.source.specific_content_type.model_class()):
+            return None
+        return [translation.target_locale_id]
+    if view_name == "update_translations":
+        source = TranslationSource.objects.filter(pk=kwargs["translation_source_id"]).first()
+        if source is None or not _is_snippet(source.specific_content_type.model_class()):
+            return None
+        return list(source.translations.filter(enabled=True).values_list("target_locale_id", flat=True))
+    if view_name == "submit_snippet_translation" and request.method == "POST":
+        return [pk for pk in request.POST.getlist("locales") if pk.isdigit()]
+    return None
+
+
+# wagtail-localize's JSON API, which answers a refusal with 403 rather than a redirect.
+API_VIEWS = {"edit_string_translation", "edit_override"}
+
+
+class TranslationLanguageMiddleware:
+    """Applies the language rule to wagtail-localize's views that write a snippet's
+    translation: the string and override API of its editor, PO upload, machine translation,
+    preview, stopping, syncing and submitting for translation. Pages need no such rule:
+    wagtail-localize checks the target page's own permissions."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or match.namespace != "wagtail_localize" or not request.user.is_authenticated:
+            return None
+        locale_ids = _translation_target_locales(match.url_name, view_kwargs, request)
+        if not locale_ids:
+            return None
+        for locale in Locale.objects.filter(pk__in=locale_ids):
+            if not may_edit_language(request.user, locale):
+                if match.url_name in API_VIEWS:
+                    raise PermissionDenied
+                return permission_denied(request)
+        return None
+
+
+def register_policies():
+    """Browsing for pages, and one policy per translatable snippet model; called when the app is
+    ready, before the admin and the snippet viewsets look their policy up."""
+    from wagtail.permissions import register_permission_policy
+
+    from editorial.roles import EDITORIAL_SNIPPETS
+
+    register_permission_policy(Page, PagePolicyWithBrowsing())
+    for label in EDITORIAL_SNIPPETS:
+        model = apps.get_model(label)
+        if issubclass(model, TranslatableMixin):
+            register_permission_policy(model, LanguageScopedSnippetPolicy(model), exact_class=True)

@@ -1,0 +1,136 @@
+"""Admin rules the group permissions alone cannot express, and admin comfort."""
+
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.models import Locale, Page, TranslatableMixin
+
+from editorial.dashboard import panels_for
+from editorial.permissions import may_edit_language
+from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+from localization.translation import (
+    snippet_translation_out_of_date,
+    snippets_without_translation,
+    translations_out_of_date,
+)
+from localization.untranslated import LanguageAwarePageLinkHandler
+
+
+def _is_only_translator(user):
+    names = set(user.groups.values_list("name", flat=True))
+    return not user.is_superuser and TRANSLATORS in names and not names & {EDITORS, MODERATORS}
+
+
+# The language rule of home/permissions.py on Wagtail's snippet views. Ordered before
+# wagtail-localize's own hooks, which replace the edit view of translations.
+@hooks.register("before_edit_snippet", order=-10)
+def refuse_snippet_edit_in_other_language(request, instance):
+    if isinstance(instance, TranslatableMixin) and not may_edit_language(request.user, instance.locale):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet", order=-10)
+def refuse_snippet_delete_in_other_language(request, instances):
+    for instance in instances:
+        if isinstance(instance, TranslatableMixin) and not may_edit_language(request.user, instance.locale):
+            raise PermissionDenied
+
+
+@hooks.register("before_create_snippet", order=-10)
+def refuse_snippet_create_in_other_language(request, model):
+    if issubclass(model, TranslatableMixin):
+        code = request.GET.get("locale")
+        locale = Locale.objects.filter(language_code=code).first() if code else Locale.get_default()
+        if locale is not None and not may_edit_language(request.user, locale):
+            raise PermissionDenied
+
+
+@hooks.register("before_delete_page")
+def translators_do_not_delete_pages(request, page):
+    if _is_only_translator(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_bulk_action")
+def translators_do_not_bulk_delete_pages(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and _is_only_translator(request.user) and any(isinstance(o, Page) for o in objects):
+        raise PermissionDenied
+
+
+def _warn_source_changed(request, translation):
+    buttons = []
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
+        buttons.append(messages.button(f"{url}?{urlencode({'next': request.path})}", _("Sync now")))
+    messages.warning(
+        request,
+        _(
+            "The %(language)s original has changed since this translation was last synced. Sync it to bring "
+            "in the changed texts; everything translated so far is kept."
+        )
+        % {"language": translation.source.locale.get_display_name()},
+        buttons=buttons,
+    )
+
+
+@hooks.register("before_edit_page", order=-10)
+def tell_translators_when_the_source_changed(request, page):
+    if request.method != "GET":
+        return
+    translation = (
+        translations_out_of_date()
+        .filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
+        .select_related("source__locale")
+        .first()
+    )
+    if translation is not None:
+        _warn_source_changed(request, translation)
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def tell_translators_when_the_snippet_source_changed(request, instance):
+    if request.method != "GET" or not isinstance(instance, TranslatableMixin):
+        return
+    if instance.locale_id == Locale.get_default().pk:
+        return
+    translation = snippet_translation_out_of_date(instance)
+    if translation is not None:
+        _warn_source_changed(request, translation)
+
+
+# After Wagtail's own registration (order 0), which it replaces.
+@hooks.register("register_rich_text_features", order=1)
+def page_links_in_the_readers_language(features):
+    features.register_link_type(LanguageAwarePageLinkHandler)
+
+
+@hooks.register("construct_homepage_panels")
+def editorial_dashboard_panels(request, panels):
+    panels.extend(panels_for(request.user))
+
+
+@hooks.register("before_edit_page", order=-10)
+def note_snippets_shown_in_another_language(request, page):
+    if request.method != "GET" or page.locale_id == Locale.get_default().pk:
+        return
+    missing = snippets_without_translation(page)
+    if not missing:
+        return
+    names = ", ".join(f"{obj._meta.verbose_name} “{obj}”" for obj in missing)
+    messages.warning(
+        request,
+        _(
+            "Not everything this page shows has a %(language)s version yet, so the site shows it in "
+            "%(original)s: %(names)s. Translate it under Snippets."
+        )
+        % {
+            "names": names,
+            "language": page.locale.get_display_name(),
+            "original": missing[0].locale.get_display_name(),
+        },
+    )

@@ -1,0 +1,114 @@
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.models import Page
+
+from navigation.chrome import site_chrome
+from pagecache.cache import cached_fragment
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per site language: where the switcher leads and whether that is a real
+    translation of the current page (only those get an hreflang link)."""
+    request = context["request"]
+    page = context.get("page")
+    translations = {}
+    found_with_page = getattr(page, "_live_translations", None)  # core.serving found them with the page
+    if found_with_page is not None:
+        translations = {code: other.get_url(request) for code, other in found_with_page.items()}
+    elif isinstance(page, Page) and page.pk:
+        translations = cached_fragment(
+            request,
+            "language-versions",
+            lambda: {
+                other.locale.language_code: other.get_url(request)
+                for other in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+            },
+            str(page.translation_key),
+        )
+    homes = site_chrome(request).homes
+    current = translation.get_language()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        fallback = homes.get(code, {"url": f"/{code}/"})
+        versions.append(
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": translations.get(code, fallback["url"]),
+                "is_translation": code in translations,
+                "is_current": code == current,
+            }
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def language_home(context):
+    """The home page of the language being shown."""
+    return site_chrome(context["request"]).homes.get(translation.get_language())
+
+
+@register.inclusion_tag("components/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    return {
+        "request": request,
+        "items": [
+            {**item, "active": current_path.startswith(item["path"])} for item in site_chrome(request).navigation
+        ],
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    request = context["request"]
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"crumbs": []}
+    # Serving found the ancestors already (core.serving); previews and the like ask the tree.
+    ancestors = getattr(page, "_routed_ancestors", None)
+    if ancestors is None:
+        ancestors = page.get_ancestors()
+    ancestors = [ancestor for ancestor in ancestors if ancestor.depth >= 2]
+    return {
+        "crumbs": [{"title": a.title, "url": a.get_url(request)} for a in ancestors],
+        "current": page.title,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def legal_links(context):
+    """The legal pages chosen in the settings, in the language being shown (navigation.chrome),
+    as the footer and the participation form show them."""
+    return site_chrome(context["request"]).legal_links
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, page):
+    """The URL of `page` for a visitor reading the current language (see localization.untranslated)."""
+    from localization.untranslated import url_in_language as resolve
+
+    return resolve(page, context.get("request"))
+
+
+@register.inclusion_tag("components/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context):
+    """The notice for a visitor who followed a link to a page not available in their language."""
+    from localization.untranslated import untranslated_page
+
+    request = context["request"]
+    page = untranslated_page(request)
+    return {"page": page, "url": page.get_url(request) if page else ""}
+
+
+@register.simple_tag(takes_context=True)
+def search_page_url(context):
+    """The address of the search page of the language being shown ("" without one)."""
+    return site_chrome(context["request"]).search_url

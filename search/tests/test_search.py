@@ -1,0 +1,345 @@
+"""The site search: one page per language, only live pages of that language, any query
+returns a normal page, German and English stemming on PostgreSQL."""
+
+import re
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import HomePage, SearchPage, StandardPage
+from network.models import Company
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(response):
+    assert response.status_code == 200
+    return re.findall(r'<h3 class="search-result__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_german_search_finds_german_pages_only(client):
+    titles = result_titles(client.get("/de/suche/", {"q": "Netzwerk Produktion"}))
+    assert "Netzwerk Produktion: Gemeinsam mehr erreichen" in titles
+    assert "Netzwerk Produktion" in titles
+    assert not any("Production" in title for title in titles)
+
+
+def test_english_search_finds_english_pages_only(client):
+    titles = result_titles(client.get("/en/search/", {"q": "production network"}))
+    assert "Production Network: achieving more together" in titles
+    assert not any("Netzwerk" in title for title in titles)
+
+
+def test_result_shows_title_type_date_and_snippet(client):
+    html = client.get("/en/search/", {"q": "kick-off meeting moderated"}).content.decode()
+    result = html[html.index('<li class="search-result">') :]
+    result = result[: result.index("</li>")]
+    assert ">Production Network: achieving more together</a>" in result
+    assert "News article" in result
+    assert '<time datetime="2008-11-06">6 November 2008</time>' in result
+    assert "on Thursday evening (6 November)" in result
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "x" * 2000,
+        'Netzwerk "Produktion',
+        "'; DROP TABLE wagtailcore_page; --",
+        "1 OR 1=1",
+        "😀🏭 Netzwerk",
+        "Netz\x00werk\x07\x1b",
+        "NEAR(a b) AND OR NOT * ^ -",
+        "%_\\",
+        "<script>alert(1)</script>",
+    ],
+)
+@pytest.mark.parametrize("url", ["/de/suche/", "/en/search/"])
+def test_any_query_returns_a_normal_page(client, url, query):
+    response = client.get(url, {"q": query, "page": "x", "sort": "%%"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>" in html and "<script>alert(1)" not in html
+
+
+def test_empty_query_asks_for_a_term(client):
+    assert "Geben Sie einen Suchbegriff ein." in client.get("/de/suche/").content.decode()
+    assert "Enter a search term." in client.get("/en/search/?q=").content.decode()
+
+
+def test_ten_results_per_page_and_pagination_keeps_the_query(client):
+    home = HomePage.objects.get(locale__language_code="de")
+    for number in range(12):
+        home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
+    first = client.get("/de/suche/", {"q": "Kaltwalzwerk"})
+    assert len(result_titles(first)) == 10
+    assert 'href="?q=Kaltwalzwerk&amp;page=2"' in first.content.decode()
+    assert len(result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk", "page": "2"}))) == 2
+
+
+def test_newest_first_orders_by_publication(client):
+    titles = result_titles(client.get("/de/suche/", {"q": "Netzwerk Produktion", "sort": "date"}))
+    assert titles.index("Netzwerk Produktion: zweites Treffen mit ersten Projekten") < titles.index(
+        "Netzwerk Produktion: Gemeinsam mehr erreichen"
+    )
+
+
+def test_newest_first_pages_through_pages_published_at_the_same_time_once_each(client, monkeypatch):
+    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 3)
+    home = HomePage.objects.get(locale__language_code="de")
+    for number in range(11):
+        home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
+    StandardPage.objects.filter(title__startswith="Kaltwalzwerk").update(first_published_at="2020-01-01T00:00Z")
+    seen = []
+    for number in range(1, 5):
+        seen += result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk", "sort": "date", "page": number}))
+    assert sorted(seen) == sorted(f"Kaltwalzwerk {number}" for number in range(11))
+
+
+def test_every_page_has_a_labelled_search_field_in_the_header(client):
+    for url, action in [("/de/ueber-uns/", "/de/suche/"), ("/en/news/", "/en/search/")]:
+        html = client.get(url).content.decode()
+        header = html[html.index('<header class="site-header">') : html.index("</header>")]
+        name = {"/de/suche/": "Website durchsuchen", "/en/search/": "Search the site"}[action]
+        assert f'<form class="site-search" role="search" aria-label="{name}" method="get" action="{action}">' in header
+        assert '<label class="visually-hidden" for="site-search-q">' in header
+
+
+@pytest.mark.parametrize(
+    ("url", "header_name", "page_name"),
+    [
+        ("/de/suche/", "Website durchsuchen", "Suchen und Ergebnisse sortieren"),
+        ("/en/search/", "Search the site", "Search and sort the results"),
+    ],
+)
+def test_search_page_names_its_two_search_landmarks_apart(client, url, header_name, page_name):
+    html = client.get(url, {"q": "Netzwerk"}).content.decode()
+    names = re.findall(r'<form [^>]*role="search"[^>]*aria-label="([^"]+)"', html)
+    assert names == [header_name, page_name]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming needs PostgreSQL's text search dictionaries")
+def test_german_and_english_stemming_on_postgresql(client):
+    german_home = HomePage.objects.get(locale__language_code="de")
+    german_home.add_child(
+        instance=StandardPage(title="Werkbank", slug="werkbank", intro="Die Werkbank des Unternehmens steht bereit.")
+    )
+    english_home = HomePage.objects.get(locale__language_code="en")
+    english_home.add_child(
+        instance=StandardPage(title="Workbench", slug="workbench", intro="The company's workbenches are ready.")
+    )
+    assert result_titles(client.get("/de/suche/", {"q": "Unternehmen Werkbank"})) == ["Werkbank"]
+    assert result_titles(client.get("/en/search/", {"q": "companies workbench"})) == ["Workbench"]
+
+
+def company_results(response):
+    html = response.content.decode()
+    if "Companies in the directory" not in html and "Unternehmen im Verzeichnis" not in html:
+        return []
+    section = html[html.index('id="company-results-title"') :]
+    return re.findall(r'<h3 class="search-result__title"><a href="([^"]+)">([^<]+)</a>', section)
+
+
+def test_search_finds_companies_of_its_language_and_links_to_the_directory(client):
+    german = company_results(client.get("/de/suche/", {"q": "Pulverbeschichtung"}))
+    assert german == [
+        (
+            "/de/unternehmen/?q=Wattenscheider%20Oberfl%C3%A4chentechnik%20GmbH",
+            "Wattenscheider Oberflächentechnik GmbH",
+        )
+    ]
+    english = company_results(client.get("/en/search/", {"q": "powder coating"}))
+    assert [name for _, name in english] == ["Wattenscheider Oberflächentechnik GmbH"]
+    assert english[0][0].startswith("/en/companies/?q=")
+    assert company_results(client.get("/en/search/", {"q": "Pulverbeschichtung"})) == []
+
+
+def test_long_result_lists_link_the_first_last_and_nearby_pages_only(client, monkeypatch):
+    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 1)
+    home = HomePage.objects.get(locale__language_code="de")
+    for number in range(30):
+        home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
+    html = client.get("/de/suche/", {"q": "Kaltwalzwerk", "page": "15"}).content.decode()
+    navigation = html[
+        html.index('<nav class="pagination"') : html.index("</nav>", html.index('<nav class="pagination"'))
+    ]
+    linked = [int(number) for number in re.findall(r"page=(\d+)\"><span", navigation)]
+    assert linked == [1, 13, 14, 16, 17, 30]
+    assert re.search(r'<span aria-current="page"><span class="visually-hidden">Seite </span>15</span>', navigation)
+    assert navigation.count('<li class="pagination-gap" aria-hidden="true">…</li>') == 2
+    assert 'href="?q=Kaltwalzwerk&amp;page=14" rel="prev"' in navigation
+    assert 'href="?q=Kaltwalzwerk&amp;page=16" rel="next"' in navigation
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index is PostgreSQL's")
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_search_matches_the_expression_of_the_gin_index_on_postgresql(language):
+    # The backend must match on the indexed expression (home migration 0006), or every search
+    # reads the whole index table.
+    sql = str(SearchPage.objects.get(locale__language_code=language).search("netzwerk").get_queryset().query)
+    vector = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body")'
+    assert f"{vector} @@" in sql
+    assert f"{vector} AS" not in sql  # filtered on, not selected for every match
+    with connection.cursor() as cursor:
+        # Tiny test tables are cheaper to scan; the planner is told not to.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry"
+            ' WHERE ("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body")'
+            " @@ to_tsquery('german', 'x')"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "home_search_indexentry_vector_gin" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the ranking on the index table is PostgreSQL's")
+@pytest.mark.parametrize(
+    ("language", "query"), [("de", "netzwerk"), ("de", "netzwerk produktion"), ("en", "network"), ("en", "bochum")]
+)
+def test_results_ranked_on_the_index_table_in_the_order_of_the_joined_query(language, query):
+    # search.backend ranks on the index table alone; modelsearch's own query (the
+    # compiler's search()) ranks the index rows joined to the pages. Same pages, same order.
+    home = HomePage.objects.get(locale__language_code=language)
+    for number in range(15):
+        home.add_child(
+            instance=StandardPage(title=f"{query} {number}", slug=f"extra-{number}", intro=" ".join([query] * number))
+        )
+    results = SearchPage.objects.get(locale__language_code=language).search(query)
+    assert results.count() > 15
+    for start in (0, 10):
+        compiler = results[start : start + 10].query_compiler
+        joined = compiler.search(compiler.get_config(results.backend), start, start + 10)
+        assert [page.pk for page in results[start : start + 10]] == [page.pk for page in joined]
+
+
+# Results kept per content generation (SearchPage.find): the same as searching afresh, and
+# fresh at once after any change.
+
+
+def add_kaltwalzwerke(count, language="de"):
+    home = HomePage.objects.get(locale__language_code=language)
+    return [
+        home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
+        for number in range(count)
+    ]
+
+
+def all_result_titles(client, params):
+    titles, number = [], 1
+    while True:
+        response = client.get("/de/suche/", {**params, "page": number})
+        page_titles = result_titles(response)
+        titles.append(page_titles)
+        if f"page={number + 1}" not in response.content.decode():
+            return titles
+        number += 1
+
+
+def results_count(response):
+    return int(re.search(r'<p role="status">Treffer: (\d+)</p>', response.content.decode()).group(1))
+
+
+@pytest.mark.parametrize("newest_first", [False, True])
+def test_result_pages_show_every_match_once_in_the_order_and_number_of_a_fresh_search(
+    client, monkeypatch, newest_first
+):
+    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 3)
+    pages = add_kaltwalzwerke(11)
+    for number, page in enumerate(pages):
+        # Relevance differs (the word repeated), and so do publication times, with ties.
+        page.intro = " ".join(["Kaltwalzwerk"] * (number % 4))
+        page.first_published_at = f"2020-01-0{1 + number % 3}T00:00Z"
+        page.save_revision().publish()
+    params = {"q": "Kaltwalzwerk", "sort": "date" if newest_first else "relevance"}
+    all_result_titles(client, {"q": "Kaltwalzwerk", "sort": "relevance" if newest_first else "date"})
+    result_pages = all_result_titles(client, params)
+    assert [len(titles) for titles in result_pages] == [3, 3, 3, 2]
+    shown = [title for titles in result_pages for title in titles]
+    assert len(set(shown)) == 11  # no two result pages share a match
+    fresh = SearchPage.objects.get(locale__language_code="de").search("kaltwalzwerk", newest_first)
+    assert shown == [page.specific.title for page in fresh]
+    assert results_count(client.get("/de/suche/", params)) == 11
+
+
+def test_published_unpublished_and_changed_pages_show_in_the_results_at_once(client):
+    add_kaltwalzwerke(2)
+    assert sorted(result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"}))) == [
+        "Kaltwalzwerk 0",
+        "Kaltwalzwerk 1",
+    ]
+    home = HomePage.objects.get(locale__language_code="de")
+    new = home.add_child(instance=StandardPage(title="Neues Kaltwalzwerk", slug="neues-kaltwalzwerk", live=False))
+    assert "Neues Kaltwalzwerk" not in result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"}))
+    new.save_revision().publish()
+    response = client.get("/de/suche/", {"q": "Kaltwalzwerk"})
+    assert "Neues Kaltwalzwerk" in result_titles(response)
+    assert results_count(response) == 3
+    StandardPage.objects.get(title="Kaltwalzwerk 0").unpublish()
+    response = client.get("/de/suche/", {"q": "Kaltwalzwerk"})
+    assert sorted(result_titles(response)) == ["Kaltwalzwerk 1", "Neues Kaltwalzwerk"]
+    assert results_count(response) == 2
+    renamed = StandardPage.objects.get(title="Kaltwalzwerk 1")
+    renamed.title = "Kaltwalzwerk Eins"
+    renamed.save_revision().publish()
+    assert sorted(result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"}))) == [
+        "Kaltwalzwerk Eins",
+        "Neues Kaltwalzwerk",
+    ]
+
+
+def test_a_changed_company_shows_at_once_among_the_company_results(client):
+    assert company_results(client.get("/de/suche/", {"q": "Pulverbeschichtung"}))
+    company = Company.objects.get(name="Wattenscheider Oberflächentechnik GmbH", locale__language_code="de")
+    company.name = "Wattenscheider Pulverlack GmbH"
+    company.save()
+    assert [name for _url, name in company_results(client.get("/de/suche/", {"q": "Pulverbeschichtung"}))] == [
+        "Wattenscheider Pulverlack GmbH"
+    ]
+
+
+def test_each_language_keeps_its_own_results(client):
+    add_kaltwalzwerke(1, "de")
+    add_kaltwalzwerke(2, "en")
+    assert result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"})) == ["Kaltwalzwerk 0"]
+    assert sorted(result_titles(client.get("/en/search/", {"q": "Kaltwalzwerk"}))) == [
+        "Kaltwalzwerk 0",
+        "Kaltwalzwerk 1",
+    ]
+    assert result_titles(client.get("/de/suche/", {"q": "Kaltwalzwerk"})) == ["Kaltwalzwerk 0"]
+
+
+def queries_of(client, params):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/de/suche/", params)
+    assert response.status_code == 200
+    return [query["sql"] for query in captured]
+
+
+def test_another_result_page_reads_only_its_pages_and_a_repeated_one_nothing_of_its_own(client):
+    add_kaltwalzwerke(12)
+    client.get("/de/suche/")  # navigation, footer and the like, the same for every page
+    without_search = queries_of(client, {})
+    first = queries_of(client, {"q": "Kaltwalzwerk"})
+    assert any("wagtailsearch_indexentry" in sql for sql in first)
+    # Page 2 of the same search: the pages it shows, all of one page type, in one query.
+    second_page = queries_of(client, {"q": "Kaltwalzwerk", "page": "2"})
+    assert len(second_page) == len(without_search) + 1, second_page
+    assert not any("wagtailsearch_indexentry" in sql for sql in second_page)
+    # The same page again: its results are kept as a fragment.
+    assert len(queries_of(client, {"q": "Kaltwalzwerk"})) == len(without_search)
+    assert len(first) > len(second_page)
+
+
+def test_result_pages_beyond_the_kept_matches_are_read_from_the_database(client, monkeypatch):
+    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 3)
+    monkeypatch.setattr("home.models.SEARCH_CACHED_MATCHES", 4)
+    add_kaltwalzwerke(11)
+    result_pages = all_result_titles(client, {"q": "Kaltwalzwerk"})
+    shown = [title for titles in result_pages for title in titles]
+    fresh = SearchPage.objects.get(locale__language_code="de").search("kaltwalzwerk")
+    assert shown == [page.specific.title for page in fresh]
+    assert results_count(client.get("/de/suche/", {"q": "Kaltwalzwerk", "page": "4"})) == 11
