@@ -12,12 +12,12 @@ from django.core import signing
 from django.test import Client
 from django.utils import timezone
 
-from home.templatetags import fragment_cache
 from network.forms import _SIGNING_SALT
 from network.models import FocusSectorPage, MeetingPage, NetworkPage
 from network.tests.factories import MeetingPageFactory, NetworkPageFactory
 from news.models import NewsArticlePage, NewsIndexPage
 from news.tests.factories import NewsArticlePageFactory, link
+from pagecache.templatetags import fragment_cache
 
 from .pages import german, html
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from django.apps import apps
 from django.conf import settings
 
 from wagtail.rich_text import RichText
@@ -14,10 +15,12 @@ from wagtail.rich_text import RichText
 from news.models import NewsArticlePage, NewsIndexPage
 
 HOSTILE = "</script><script>alert('b2015')</script><img src=x onerror=alert('b2015')>"
+# Every template of ours: the project's and those of each app in the checkout.
 PROJECT_TEMPLATES = sorted(
     path
-    for app in ["bochum2015", "home", "news", "network"]
-    for path in (Path(settings.BASE_DIR) / app / "templates").rglob("*.html")
+    for folder in [Path(settings.BASE_DIR) / "bochum2015"]
+    + [Path(config.path) for config in apps.get_app_configs() if Path(config.path).parent == Path(settings.BASE_DIR)]
+    for path in (folder / "templates").rglob("*.html")
 )
 
 
