@@ -1,4 +1,7 @@
-"""RSS 2.0 feeds of a news index: all articles of its language, or those of one focus sector."""
+"""RSS 2.0 feeds of a news index: all articles of its language, or those of one focus sector.
+
+Built from what the index hands over (its articles, as a query of news.queries), so this module
+needs nothing of news.models."""
 
 import datetime
 import mimetypes
@@ -8,8 +11,6 @@ from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 
 from pagecache.cache import cached_fragment
-
-from .models import linked_to, with_card_images
 
 FEED_ITEMS = 20
 ENCLOSURE_IMAGE = "fill-1200x630"
@@ -22,7 +23,7 @@ def article_feed(index, request):
     title = index.title
     link = index.get_full_url(request)
     if "sector" in active:
-        articles = articles.filter(linked_to(active["sector"]))
+        articles = articles.linked_to(active["sector"])
         title = f"{index.title}: {active['sector'].title}"
         link = active["sector"].get_full_url(request)
     feed = feedgenerator.Rss201rev2Feed(
@@ -45,7 +46,7 @@ def article_feed(index, request):
 
 def _items(articles, request):
     items = []
-    for article in with_card_images(articles)[:FEED_ITEMS]:
+    for article in articles.with_card_images()[:FEED_ITEMS]:
         url = article.get_full_url(request)
         enclosure = None
         if article.lead_image:

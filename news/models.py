@@ -1,19 +1,17 @@
-"""News: the index of each language, the articles, their translatable tags and the queries
-that list articles.
+"""News: the index of each language, the articles and their translatable tags. The queries
+that list articles are methods of the articles' manager (news.queries).
 
 Relations to sectors, networks and tags are copied unchanged into translations by
 wagtail-localize (they point at the German source objects, or at whatever an editor chose).
 They are therefore always resolved by `translation_key` in the locale of the page being
 shown: an English article shows English sectors and English tag names, in one query per list."""
 
-import json
 from array import array
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Q, Subquery
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -21,15 +19,17 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
 from core.pagination import paginate
-from core.serving import public
 from home.models import BasePage
 from pagecache.cache import cached_fragment, lazy
 
 from .blocks import NewsBodyBlock
+from .feeds import article_feed
+from .queries import NewsArticleManager
+from .structured_data import article_json_ld
 
 CARD_IMAGE = "fill-480x270"
 ARTICLES_PER_PAGE = 12
@@ -75,67 +75,6 @@ def in_locale(model, keys, locale_id, live=True):
     return objects.live() if live else objects
 
 
-def with_card_images(articles):
-    """Articles ready for a list: lead images joined and their renditions prefetched, newest first."""
-    return (
-        articles.defer_streamfields()
-        .select_related("lead_image")
-        .prefetch_related("lead_image__renditions")
-        .order_by("-date", "-pk")
-    )
-
-
-def ordered_keys(articles):
-    """The primary keys of `articles` in list order, newest first."""
-    return articles.order_by("-date", "-pk").values_list("pk", flat=True)
-
-
-def live_articles(locale_id):
-    return public(NewsArticlePage.objects.live().filter(locale_id=locale_id))
-
-
-# Filters written as EXISTS for each article rather than "id IN (all linked articles)": lists
-# read articles newest first and stop after a page, so the database checks a few dozen articles'
-# links instead of collecting the thousands of articles a sector has.
-
-
-def _has_link(link_model, field, translation_keys):
-    links = link_model.objects.filter(article_id=OuterRef("pk"), **{f"{field}__translation_key__in": translation_keys})
-    return Exists(links)
-
-
-def linked_to(page):
-    """Articles related to this focus sector or network page or one of its translations."""
-    from network.models import NetworkPage
-
-    translations = Page.objects.filter(translation_key=page.translation_key).values("pk")
-    if isinstance(page, NetworkPage):
-        # A network has a few articles: PostgreSQL starts from its links.
-        links = NewsArticleNetwork.objects.filter(network_id__in=translations)
-    else:
-        # A sector has thousands. Named by value as well, the page lets PostgreSQL expect that
-        # and read the newest articles first instead of collecting every link of the sector.
-        links = NewsArticleSector.objects.filter(Q(sector_id=page.pk) | Q(sector_id__in=translations))
-    return Q(Exists(links.filter(article_id=OuterRef("pk"))))
-
-
-def tagged_any(translation_keys):
-    return Q(_has_link(NewsArticleTag, "tag", translation_keys))
-
-
-def latest_articles_for(page, limit=3):
-    """The newest live articles of `page`'s locale related to it (a FocusSectorPage or a
-    NetworkPage of any locale), with lead images ready for rendering; three queries (view
-    restrictions outside a request, articles with their images, renditions) however many articles
-    there are."""
-    return list(with_card_images(live_articles(page.locale_id).filter(linked_to(page)))[:limit])
-
-
-def latest_articles(locale_id, limit=3):
-    """The newest live articles of a locale, for the home page (three queries)."""
-    return list(with_card_images(live_articles(locale_id))[:limit])
-
-
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """The news of one language: a filterable list and its RSS feeds."""
 
@@ -156,7 +95,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return self.intro
 
     def articles(self):
-        return live_articles(self.locale_id).child_of(self)
+        return NewsArticlePage.objects.visible_in(self.locale_id).child_of(self)
 
     def sector_choices(self):
         from network.models import FocusSectorPage
@@ -194,9 +133,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def filtered_articles(self, active):
         articles = self.articles()
         if "sector" in active:
-            articles = articles.filter(linked_to(active["sector"]))
+            articles = articles.linked_to(active["sector"])
         if "tag" in active:
-            articles = articles.filter(tagged_any([active["tag"].translation_key]))
+            articles = articles.tagged_any([active["tag"].translation_key])
         if "year" in active:
             articles = articles.filter(date__year=active["year"])
         return articles
@@ -212,7 +151,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         keys = cached_fragment(
             request,
             "news-order",
-            lambda: array("q", ordered_keys(self.filtered_articles(active))),
+            lambda: array("q", self.filtered_articles(active).ordered_keys()),
             str(self.pk),
             *filters,
         )
@@ -220,7 +159,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         page_keys = list(page)
 
         def cards():
-            found = {article.pk: article for article in with_card_images(self.articles().filter(pk__in=page_keys))}
+            found = {article.pk: article for article in self.articles().filter(pk__in=page_keys).with_card_images()}
             return [found[key] for key in page_keys if key in found]
 
         # The filter form and the cards are cached as fragments per filter (and page number).
@@ -236,8 +175,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/")
     def feed(self, request):
-        from .feeds import article_feed
-
         return article_feed(self, request)
 
 
@@ -305,6 +242,8 @@ class NewsArticlePage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
+    objects = NewsArticleManager()
+
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
@@ -345,7 +284,7 @@ class NewsArticlePage(BasePage):
         return " ".join(tag.name for tag in self.tags())
 
     def siblings(self):
-        return live_articles(self.locale_id).exclude(pk=self.pk).defer_streamfields()
+        return NewsArticlePage.objects.visible_in(self.locale_id).exclude(pk=self.pk).defer_streamfields()
 
     def neighbours(self):
         """The next older and the next newer article of the same language (one query)."""
@@ -366,31 +305,7 @@ class NewsArticlePage(BasePage):
 
     def related_articles(self, sector_keys, tag_keys):
         """Newest articles sharing a focus sector or a tag with this one."""
-        shared = Q(_has_link(NewsArticleSector, "sector", sector_keys)) | tagged_any(tag_keys)
-        return list(with_card_images(self.siblings().filter(shared))[:RELATED_ARTICLES])
-
-    def structured_data(self, request):
-        """JSON-LD NewsArticle for search engines."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title[:110],
-            "description": self.teaser,
-            "datePublished": self.date.isoformat(),
-            "inLanguage": self.locale.language_code,
-            "mainEntityOfPage": self.get_full_url(request),
-            "author": {"@type": "Organization", "name": "Bochum 2015"},
-            "publisher": {"@type": "Organization", "name": "Bochum 2015"},
-        }
-        if self.last_published_at:
-            data["dateModified"] = timezone.localtime(self.last_published_at).isoformat()
-        if self.lead_image:
-            rendition = self.lead_image.get_rendition("fill-1200x630")
-            data["image"] = [request.build_absolute_uri(rendition.url)]
-        text = json.dumps(data, ensure_ascii=False)
-        # Nothing in the data may close the script element.
-        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return mark_safe(text)  # noqa: S308
+        return self.siblings().sharing_sector_or_tag(sector_keys, tag_keys).newest(RELATED_ARTICLES)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -414,7 +329,7 @@ class NewsArticlePage(BasePage):
             related_articles=lazy(lambda: self.related_articles(sector_keys(), tag_keys())),
             previous_article=lazy(lambda: neighbours[0]),
             next_article=lazy(lambda: neighbours[1]),
-            structured_data=lazy(lambda: self.structured_data(request)),
+            structured_data=lazy(lambda: article_json_ld(self, request)),
         )
         return context
 

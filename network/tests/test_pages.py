@@ -24,6 +24,7 @@ from network.models import (
     Topic,
 )
 from network.models.pages import BERLIN
+from news.models import NewsArticlePage
 
 from .factories import CompanyFactory, ContactPersonFactory, MeetingPageFactory
 
@@ -259,10 +260,8 @@ def test_companies_and_network_pages_are_found_by_the_search_backend():
     ],
 )
 def test_sector_and_network_pages_show_their_news_in_their_language(client, url, heading):
-    from news.models import latest_articles_for
-
     page = Page.objects.get(url_path__endswith=url[3:]).specific
-    articles = latest_articles_for(page)
+    articles = NewsArticlePage.objects.newest_for(page)
     assert articles  # the demo news mention the Netzwerk Produktion and the sectors
     html = client.get(url).content.decode()
     assert f'<h2 id="latest-news-title">{heading}</h2>' in html

@@ -4,7 +4,7 @@ from django.utils.translation import pgettext
 
 from navigation.chrome import site_chrome
 from network.models import FocusSectorPage
-from news.models import latest_articles, latest_articles_for
+from news.models import NewsArticlePage
 
 register = template.Library()
 
@@ -45,10 +45,10 @@ def latest_news(context, page=None, limit=3, heading_level=2):
     """The newest articles of the language, or those related to `page` (a sector or network)."""
     request = context.get("request")
     if page is not None and page.pk:
-        articles = latest_articles_for(page, limit=limit)
+        articles = NewsArticlePage.objects.newest_for(page, limit=limit)
     else:
         locale_id = getattr(context.get("page"), "locale_id", None)
-        articles = latest_articles(locale_id, limit=limit) if locale_id else []
+        articles = NewsArticlePage.objects.visible_in(locale_id).newest(limit) if locale_id else []
     return {
         "request": request,
         "articles": articles,

@@ -17,7 +17,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from network.models import FocusSectorPage, NetworkPage
-from news.models import NewsArticlePage, NewsIndexPage, latest_articles_for
+from news.models import NewsArticlePage, NewsIndexPage
 
 from .factories import NewsArticlePageFactory, NewsTagFactory, link
 
@@ -128,10 +128,10 @@ def test_home_page_shows_the_three_newest_articles_of_its_language(client):
 
 def test_latest_articles_for_a_sector_or_network_in_its_language(django_assert_num_queries):
     english_sector = FocusSectorPage.objects.get(slug="metalworking")
-    for article in latest_articles_for(english_sector):  # renditions are made on first use
+    for article in NewsArticlePage.objects.newest_for(english_sector):  # renditions are made on first use
         article.lead_image.get_rendition("fill-480x270")
     with django_assert_num_queries(3):  # view restrictions, articles, renditions
-        articles = latest_articles_for(english_sector)
+        articles = NewsArticlePage.objects.newest_for(english_sector)
         for article in articles:
             article.lead_image.get_rendition("fill-480x270")
     assert [a.title for a in articles] == [
@@ -140,11 +140,11 @@ def test_latest_articles_for_a_sector_or_network_in_its_language(django_assert_n
         "Metal training alliance: companies train apprentices together",
     ]
     network = NetworkPage.objects.get(slug="netzwerk-produktion")
-    assert [a.title for a in latest_articles_for(network, limit=5)] == [
+    assert [a.title for a in NewsArticlePage.objects.newest_for(network, limit=5)] == [
         "Netzwerk Produktion: zweites Treffen mit ersten Projekten",
         "Netzwerk Produktion: Gemeinsam mehr erreichen",
     ]
-    assert all(a.locale_id == network.locale_id for a in latest_articles_for(network))
+    assert all(a.locale_id == network.locale_id for a in NewsArticlePage.objects.newest_for(network))
 
 
 def test_latest_articles_leave_out_other_pages_drafts(empty_index):
@@ -152,7 +152,7 @@ def test_latest_articles_leave_out_other_pages_drafts(empty_index):
     draft = link(
         NewsArticlePageFactory(parent=empty_index, live=False, date=datetime.date(2030, 1, 1)), sectors=[sector]
     )
-    assert draft not in latest_articles_for(sector)
+    assert draft not in NewsArticlePage.objects.newest_for(sector)
     assert isinstance(Page.objects.get(pk=draft.pk).specific, NewsArticlePage)
 
 
