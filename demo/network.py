@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from demo.tools import bilingual_page, bilingual_snippet, stream
 from network.models import (
+    BERLIN,
     Company,
     CompanyDirectoryPage,
     ContactPerson,
@@ -25,7 +26,6 @@ from network.models import (
     SectorContactPerson,
     Topic,
 )
-from network.models.pages import BERLIN
 
 SECTORS = [
     (

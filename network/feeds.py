@@ -1,4 +1,5 @@
-"""Machine-readable meetings: iCalendar files (RFC 5545) and JSON-LD `Event` data."""
+"""Machine-readable meetings: iCalendar files (RFC 5545) and JSON-LD `Event` data, from the
+meeting pages handed over (their times in Bochum: `start_local`, `end_local`)."""
 
 import json
 from datetime import UTC, datetime
@@ -10,8 +11,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-
-from .models.pages import BERLIN
 
 PRODID = "-//Bochum 2015//Netzwerktreffen//DE"
 
@@ -72,8 +71,8 @@ def build_calendar(meetings, request, name):
         event.add("uid", f"meeting-{meeting.translation_key}@{host}")
         stamp = meeting.last_published_at or meeting.latest_revision_created_at or datetime.now(UTC)
         event.add("dtstamp", stamp.astimezone(UTC))
-        event.add("dtstart", meeting.start.astimezone(BERLIN))
-        event.add("dtend", meeting.end.astimezone(BERLIN))
+        event.add("dtstart", meeting.start_local)
+        event.add("dtend", meeting.end_local)
         event.add("summary", meeting.title)
         if meeting.intro:
             event.add("description", meeting.intro)
@@ -102,8 +101,8 @@ def event_json_ld(meeting, request):
         "@context": "https://schema.org",
         "@type": "Event",
         "name": meeting.title,
-        "startDate": meeting.start.astimezone(BERLIN).isoformat(),
-        "endDate": meeting.end.astimezone(BERLIN).isoformat(),
+        "startDate": meeting.start_local.isoformat(),
+        "endDate": meeting.end_local.isoformat(),
         "eventStatus": _SCHEMA_STATUS.get(meeting.status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "inLanguage": meeting.locale.language_code,

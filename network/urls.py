@@ -2,7 +2,8 @@ from django.urls import re_path
 
 from . import views
 
-# An iCalendar file next to each meeting and network page: /de/netzwerke/netzwerk-produktion.ics
+# Where the iCalendar files were until they became sub-routes of their pages
+# (/de/netzwerke/netzwerk-produktion.ics, now /de/netzwerke/netzwerk-produktion/ical/).
 urlpatterns = [
-    re_path(r"^(?P<path>(?:[\w\-]+/)*[\w\-]+)\.ics$", views.calendar, name="network_calendar"),
+    re_path(r"^(?P<path>(?:[\w\-]+/)*[\w\-]+)\.ics$", views.calendar_redirect, name="network_calendar"),
 ]

@@ -1,25 +1,26 @@
-from .pages import (
-    CompanyDirectoryPage,
-    FocusSectorIndexPage,
-    FocusSectorPage,
-    MeetingPage,
+from .meetings import BERLIN, CalendarMixin, MeetingPage, ProjectPage, ProjectPartner, upcoming_meetings
+from .networks import (
     NetworkContactPerson,
     NetworkIndexPage,
     NetworkMember,
     NetworkPage,
     NetworkSector,
     NetworkTopic,
-    ProjectPage,
-    ProjectPartner,
+)
+from .participation import ParticipationRequest
+from .sectors import (
+    CompanyDirectoryPage,
+    FocusSectorIndexPage,
+    FocusSectorPage,
     SectorContactPerson,
     companies_of_sector,
     company_cards,
-    upcoming_meetings,
 )
-from .participation import ParticipationRequest
 from .snippets import Company, CompanyCompetence, ContactPerson, Topic
 
 __all__ = [
+    "BERLIN",
+    "CalendarMixin",
     "Company",
     "CompanyCompetence",
     "CompanyDirectoryPage",

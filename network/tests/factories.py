@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from network.models import (
+    BERLIN,
     Company,
     ContactPerson,
     MeetingPage,
@@ -17,7 +18,6 @@ from network.models import (
     ProjectPage,
     Topic,
 )
-from network.models.pages import BERLIN
 
 
 def german():

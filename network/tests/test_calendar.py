@@ -29,7 +29,7 @@ def _events(calendar):
 
 
 def test_kick_off_meeting_downloads_as_an_event_in_berlin_time(client):
-    calendar = _calendar(client, "/de/netzwerke/netzwerk-produktion/auftakttreffen.ics")
+    calendar = _calendar(client, "/de/netzwerke/netzwerk-produktion/auftakttreffen/ical/")
     assert str(calendar["VERSION"]) == "2.0"
     assert calendar["PRODID"]
     [timezone] = calendar.walk("VTIMEZONE")
@@ -50,7 +50,7 @@ def test_kick_off_meeting_downloads_as_an_event_in_berlin_time(client):
 def test_ics_text_is_rfc_5545_lines():
     from django.test import Client
 
-    raw = Client().get("/de/netzwerke/netzwerk-produktion/auftakttreffen.ics").content
+    raw = Client().get("/de/netzwerke/netzwerk-produktion/auftakttreffen/ical/").content
     lines = raw.split(b"\r\n")
     assert lines[0] == b"BEGIN:VCALENDAR" and lines[-2] == b"END:VCALENDAR" and lines[-1] == b""
     assert all(len(line) <= 75 for line in lines)  # folded
@@ -58,8 +58,8 @@ def test_ics_text_is_rfc_5545_lines():
 
 
 def test_english_meeting_has_the_english_summary_and_the_same_uid(client):
-    german = _events(_calendar(client, "/de/netzwerke/netzwerk-produktion/auftakttreffen.ics"))[0]
-    english = _events(_calendar(client, "/en/networks/production-network/kick-off-meeting.ics"))[0]
+    german = _events(_calendar(client, "/de/netzwerke/netzwerk-produktion/auftakttreffen/ical/"))[0]
+    english = _events(_calendar(client, "/en/networks/production-network/kick-off-meeting/ical/"))[0]
     assert str(english["SUMMARY"]) == "Kick-off meeting of the Production Network"
     assert english["UID"] == german["UID"]
 
@@ -69,7 +69,7 @@ def test_network_feed_lists_every_meeting_of_the_network_in_order(client):
     summer = MeetingPageFactory(
         parent=network, title="Sommertreffen", start=datetime.datetime(2031, 7, 3, 17, 30, tzinfo=BERLIN)
     )
-    calendar = _calendar(client, "/de/netzwerke/netzwerk-produktion.ics")
+    calendar = _calendar(client, "/de/netzwerke/netzwerk-produktion/ical/")
     events = _events(calendar)
     assert [str(e["SUMMARY"]) for e in events] == [
         "Auftakttreffen des Netzwerks Produktion",
@@ -83,34 +83,74 @@ def test_network_feed_lists_every_meeting_of_the_network_in_order(client):
     assert start.astimezone(datetime.UTC).hour == 15
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/de/netzwerke/netzwerk-produktion.ics", "/de/netzwerke/netzwerk-produktion/ical/"),
+        ("/en/networks/production-network.ics", "/en/networks/production-network/ical/"),
+        (
+            "/de/netzwerke/netzwerk-produktion/auftakttreffen.ics",
+            "/de/netzwerke/netzwerk-produktion/auftakttreffen/ical/",
+        ),
+        (
+            "/en/networks/production-network/kick-off-meeting.ics",
+            "/en/networks/production-network/kick-off-meeting/ical/",
+        ),
+    ],
+)
+def test_old_calendar_addresses_redirect_permanently_to_the_same_file(client, old, new):
+    """Calendars subscribed to at the old .ics addresses keep working."""
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+    assert client.get(old, follow=True).content == client.get(new).content
+    assert _events(_calendar(client, new))
+
+
+def test_calendar_of_a_private_network_follows_its_view_restriction(client):
+    """Served by Wagtail as the page is: a visitor who may not see the page gets no calendar."""
+    from wagtail.models import PageViewRestriction
+
+    network = NetworkPage.objects.get(slug="netzwerk-produktion")
+    PageViewRestriction.objects.create(page=network, restriction_type=PageViewRestriction.LOGIN)
+    for url in ["/de/netzwerke/netzwerk-produktion/ical/", "/de/netzwerke/netzwerk-produktion/auftakttreffen/ical/"]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"], url
+        assert b"BEGIN:VCALENDAR" not in response.content
+
+
 def test_cancelled_meeting_is_marked_cancelled_in_the_calendar(client):
     network = NetworkPage.objects.get(slug="netzwerk-produktion")
     MeetingPageFactory(parent=network, title="Abgesagt", slug="abgesagt", status=MeetingPage.Status.CANCELLED)
-    [event] = _events(_calendar(client, "/de/netzwerke/netzwerk-produktion/abgesagt.ics"))
+    [event] = _events(_calendar(client, "/de/netzwerke/netzwerk-produktion/abgesagt/ical/"))
     assert str(event["STATUS"]) == "CANCELLED"
 
 
 @pytest.mark.parametrize(
     "url",
     [
-        "/de/unternehmen.ics",  # not a meeting or network
-        "/de/netzwerke/netzwerk-produktion/thanks.ics",  # a sub-route, not a page
+        "/de/unternehmen/ical/",  # not a meeting or network
+        "/de/netzwerke/netzwerk-produktion/thanks/ical/",  # a sub-route, not a page
+        "/de/netzwerke/gibt-es-nicht/ical/",
+        "/de/unternehmen.ics",  # the old addresses of these: redirected, then not found
+        "/de/netzwerke/netzwerk-produktion/thanks.ics",
         "/de/netzwerke/gibt-es-nicht.ics",
     ],
 )
 def test_only_meetings_and_networks_have_a_calendar(client, url):
-    assert client.get(url).status_code == 404
+    assert client.get(url, follow=True).status_code == 404
 
 
 def test_unpublished_meeting_has_no_calendar(client):
     meeting = MeetingPage.objects.get(slug="auftakttreffen")
     meeting.unpublish()
-    assert client.get("/de/netzwerke/netzwerk-produktion/auftakttreffen.ics").status_code == 404
+    assert client.get("/de/netzwerke/netzwerk-produktion/auftakttreffen/ical/").status_code == 404
+    assert client.get("/de/netzwerke/netzwerk-produktion/auftakttreffen.ics", follow=True).status_code == 404
 
 
 def test_meeting_page_links_its_calendar_and_describes_the_event_as_json_ld(client):
     html = client.get("/en/networks/production-network/kick-off-meeting/").content.decode()
-    assert 'href="/en/networks/production-network/kick-off-meeting.ics"' in html
+    assert 'href="/en/networks/production-network/kick-off-meeting/ical/"' in html
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(match.group(1))
     assert data["@type"] == "Event"

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import HomePage
 from network.models import (
+    BERLIN,
     Company,
     CompanyDirectoryPage,
     FocusSectorIndexPage,
@@ -23,7 +24,6 @@ from network.models import (
     ProjectPage,
     Topic,
 )
-from network.models.pages import BERLIN
 from news.models import NewsArticlePage
 
 from .factories import CompanyFactory, ContactPersonFactory, MeetingPageFactory
@@ -200,7 +200,7 @@ def test_network_page_separates_upcoming_and_past_meetings(client):
     past = html.split('id="past-meetings-heading"', 1)[1]
     assert "Zukunftstreffen" in upcoming and "7. Mai 2099, 18:00" in upcoming
     assert "Auftakttreffen des Netzwerks Produktion" in past and "Zukunftstreffen" not in past
-    assert 'href="/de/netzwerke/netzwerk-produktion.ics"' in html
+    assert 'href="/de/netzwerke/netzwerk-produktion/ical/"' in html
 
 
 @pytest.mark.django_db

@@ -9,8 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network.models import Company, FocusSectorPage, MeetingPage, NetworkPage
-from network.models.pages import BERLIN
+from network.models import BERLIN, Company, FocusSectorPage, MeetingPage, NetworkPage
 
 from .factories import add_companies_quickly, add_meetings_quickly
 
@@ -28,7 +27,7 @@ URLS = [
     "/de/unternehmen/",
     "/en/companies/",
     "/en/companies/?sector=metalworking",
-    "/de/netzwerke/netzwerk-produktion.ics",
+    "/de/netzwerke/netzwerk-produktion/ical/",
 ]
 
 
@@ -75,5 +74,5 @@ def test_query_counts_stay_the_same_with_10_and_500_companies_and_meetings(clien
     network = client.get("/en/networks/production-network/").content.decode()
     assert "Größe 0000 GmbH" in network and "Makes parts." in network
     assert "Kommend" in client.get("/de/").content.decode()
-    feed = client.get("/de/netzwerke/netzwerk-produktion.ics").content.decode()
+    feed = client.get("/de/netzwerke/netzwerk-produktion/ical/").content.decode()
     assert feed.count("BEGIN:VEVENT") == 500

@@ -163,6 +163,8 @@ def test_feed_and_calendar_urls_never_fail(client, language, data):
     for url in [
         f"{news}feed/?{query}",
         f"{news}feed/{junk}/",
+        f"{network}ical/?{query}",
+        f"{meeting}ical/{junk}/",
         f"{network.rstrip('/')}.ics?{query}",
         f"{meeting.rstrip('/')}{junk}.ics",
     ]:

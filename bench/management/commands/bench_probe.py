@@ -50,7 +50,7 @@ def bench_urls():
             add(name, page.url)
     meeting = a_live_page("network.MeetingPage")
     if meeting:
-        add("meeting .ics", meeting.url.rstrip("/") + ".ics", "ics")
+        add("meeting .ics", meeting.url + "ical/", "ics")
     search = a_live_page("news.SearchPage") or a_live_page("home.SearchPage")
     if search:
         add("search", f"{search.url}?q={COMMON_GERMAN_WORD}")

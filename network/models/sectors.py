@@ -1,0 +1,201 @@
+"""Focus sectors and the company directory, whose companies are filed by sector.
+
+Links from a page to snippets and to other pages are rows of small orderable models. wagtail-localize
+copies those rows unchanged into the English page, so they may point to German objects; the pages
+show each linked object in the page's own language through `network.localization.in_locale`."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+
+from core.serving import default_locale
+from pagecache.cache import lazy
+
+from ..blocks import KeyFiguresBlock
+from ..forms import CompanyFilterForm
+from ..localization import in_locale, linked_in_locale
+from .intro import IntroPage
+from .meetings import ProjectPartner
+from .networks import NetworkMember, NetworkSector
+from .snippets import Company, CompanyCompetence, ContactPerson
+
+
+class FocusSectorIndexPage(IntroPage):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.FocusSectorPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("focus sector index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sectors"] = self.get_children().live().specific()
+        return context
+
+
+class FocusSectorPage(IntroPage):
+    """A Fokusbranche, e.g. Verkehrstechnik/Automotive."""
+
+    key_figures = StreamField(
+        KeyFiguresBlock(),
+        blank=True,
+        verbose_name=_("key figures"),
+        help_text=_("Up to six figures, e.g. '26 000' employees."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("key_figures"),
+        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
+        InlinePanel("contact_links", label=_("Contact persons")),
+    ]
+
+    parent_page_types = ["network.FocusSectorIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("focus sector")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Other content than the page's own: computed only when its cached fragment is rendered.
+        people = ContactPerson.objects.select_related("photo")
+        context["contact_persons"] = lazy(
+            lambda: linked_in_locale(self.contact_links.all(), "contact_person", self.locale, people)
+        )
+        context["companies"] = lazy(lambda: companies_of_sector(self, self.locale))
+        context["networks"] = lazy(
+            lambda: [
+                link.page
+                for link in NetworkSector.objects.filter(
+                    sector__translation_key=self.translation_key, page__locale=self.locale, page__live=True
+                )
+                .select_related("page")
+                .order_by("page__title")
+            ]
+        )
+        context["company_directory_url"] = lazy(lambda: self.company_directory_url(request))
+        return context
+
+    def company_directory_url(self, request):
+        """The company directory of this language, filtered by this sector ("" without one)."""
+        directory = CompanyDirectoryPage.objects.live().filter(locale=self.locale).first()
+        return f"{directory.get_url(request)}?sector={self.slug}" if directory else ""
+
+
+def companies_of_sector(sector, locale, limit=50):
+    """Companies whose German version is linked to the sector, in `locale` where translated."""
+    companies = Company.objects.filter(
+        locale=default_locale(), sectors__translation_key=sector.translation_key
+    ).order_by("name")[:limit]
+    return in_locale(companies, locale, Company.objects.all())
+
+
+class SectorContactPerson(Orderable):
+    page = ParentalKey(FocusSectorPage, on_delete=models.CASCADE, related_name="contact_links")
+    contact_person = models.ForeignKey(
+        "network.ContactPerson", on_delete=models.CASCADE, related_name="+", verbose_name=_("contact person")
+    )
+
+    panels = [FieldPanel("contact_person", help_text=_("Someone companies can contact about this."))]
+
+
+class CompanyDirectoryPage(IntroPage):
+    """All companies, filterable by sector and competence and searchable by name."""
+
+    per_page = 24
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("company directory")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sectors = list(FocusSectorPage.objects.live().filter(locale=self.locale).order_by("title"))
+        german = default_locale()
+        competences = Tag.objects.filter(network_companycompetence_items__content_object__locale=german)
+        form = CompanyFilterForm(request.GET or None, sectors=sectors, competences=competences.distinct())
+        # Logos joined and their renditions prefetched: no query per company card.
+        companies = Company.objects.filter(locale=german).select_related("logo").order_by("name")
+        companies = companies.prefetch_related("logo__renditions")
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["q"]:
+                # Names are searched in both languages; the list shows the German version's relations.
+                keys = Company.objects.filter(name__icontains=data["q"]).values("translation_key")
+                companies = companies.filter(translation_key__in=keys)
+            if data["sector"]:
+                sector = next(s for s in sectors if s.slug == data["sector"])
+                companies = companies.filter(sectors__translation_key=sector.translation_key)
+            if data["competence"]:
+                companies = companies.filter(competences__slug=data["competence"])
+        paginator = Paginator(companies.distinct(), self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        context["filter_form"] = form
+        context["page_obj"] = page_obj
+        context["companies"] = company_cards(list(page_obj.object_list), self.locale, sectors)
+        context["querystring"] = _querystring_without_page(request)
+        return context
+
+
+def _querystring_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def company_cards(companies, locale, sectors):
+    """Everything a company card shows, for a page of German companies, in a fixed number of queries:
+    the company's text in `locale`, its sectors, competences, networks and projects."""
+    if not companies:
+        return []
+    ids = [company.pk for company in companies]
+    keys = [company.translation_key for company in companies]
+    localized = in_locale(
+        companies, locale, Company.objects.select_related("logo").prefetch_related("logo__renditions")
+    )
+    sector_by_key = {sector.translation_key: sector for sector in sectors}
+    sector_keys = {}
+    for company_id, key in Company.sectors.through.objects.filter(company_id__in=ids).values_list(
+        "company_id", "focussectorpage__translation_key"
+    ):
+        if key in sector_by_key:
+            sector_keys.setdefault(company_id, []).append(sector_by_key[key])
+    competences = {}
+    for item in CompanyCompetence.objects.filter(content_object_id__in=ids).select_related("tag"):
+        competences.setdefault(item.content_object_id, []).append(item.tag)
+    networks = {}
+    for link in (
+        NetworkMember.objects.filter(company__translation_key__in=keys, page__locale=locale, page__live=True)
+        .select_related("page", "company")
+        .order_by("page__title")
+    ):
+        networks.setdefault(link.company.translation_key, []).append(link.page)
+    projects = {}
+    for link in (
+        ProjectPartner.objects.filter(company__translation_key__in=keys, page__locale=locale, page__live=True)
+        .select_related("page", "company")
+        .order_by("page__title")
+    ):
+        projects.setdefault(link.company.translation_key, []).append(link.page)
+    return [
+        {
+            "company": shown,
+            "sectors": sector_keys.get(source.pk, []),
+            "competences": sorted(competences.get(source.pk, []), key=lambda tag: tag.name.lower()),
+            "networks": networks.get(source.translation_key, []),
+            "projects": projects.get(source.translation_key, []),
+        }
+        for source, shown in zip(companies, localized, strict=True)
+    ]
