@@ -2,7 +2,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import ContentStreamBlock
 
 
 class BasePage(Page):
@@ -47,3 +51,43 @@ class BasePage(Page):
         if view_restrictions_known_empty(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class IntroBodyPage(BasePage):
+    """A page with an introduction (on top and in lists) and a free body: general pages, index
+    pages and the pages of sectors and networks."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Two or three sentences shown on top and in lists.")
+    )
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary_text(self):
+        return self.intro
+
+
+class ChildIndexPage(IntroBodyPage):
+    """An introduction and a body above cards of the live pages below it (core/index_page.html)."""
+
+    class Meta:
+        abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        # One template for all of them (Wagtail names one after each page class).
+        return "core/index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().specific()
+        return context

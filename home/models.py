@@ -8,13 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from core.blocks import ContentStreamBlock
-from core.models import BasePage
+from core.models import BasePage, IntroBodyPage
 from core.pagination import paginate
 from pagecache.cache import cached_fragment, lazy
 
@@ -60,28 +58,17 @@ class HomePage(BasePage):
         return self.intro
 
 
-class StandardPage(BasePage):
+class StandardPage(IntroBodyPage):
     """A general content page: about us, legal notice, privacy, accessibility statement."""
 
+    # Its own help text (the field as it was before the shared base).
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short summary shown above the text."))
-    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:
         verbose_name = _("general content page")
-
-    @property
-    def summary_text(self):
-        return self.intro
 
 
 @register_setting(icon="mail")

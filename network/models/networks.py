@@ -20,11 +20,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.models import ChildIndexPage, IntroBodyPage
 from pagecache.cache import lazy
 
 from ..forms import ParticipationForm
 from ..localization import linked_in_locale
-from .intro import IntroPage
 from .meetings import CalendarMixin, MeetingPage, ProjectPage
 from .participation import ParticipationRequest, client_hash
 from .snippets import ContactPerson, Topic
@@ -32,7 +32,7 @@ from .snippets import ContactPerson, Topic
 logger = logging.getLogger(__name__)
 
 
-class NetworkIndexPage(IntroPage):
+class NetworkIndexPage(ChildIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.NetworkPage"]
     max_count_per_parent = 1
@@ -40,13 +40,8 @@ class NetworkIndexPage(IntroPage):
     class Meta:
         verbose_name = _("network index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["networks"] = self.get_children().live().specific()
-        return context
 
-
-class NetworkPage(CalendarMixin, IntroPage):
+class NetworkPage(CalendarMixin, IntroBodyPage):
     """A business network such as the Netzwerk Produktion, with its participation form."""
 
     goals = RichTextField(_("goals"), features=RICH_TEXT_FEATURES, blank=True)
@@ -80,7 +75,7 @@ class NetworkPage(CalendarMixin, IntroPage):
             heading=_("People and members"),
         ),
     ]
-    search_fields = [*IntroPage.search_fields, index.SearchField("goals")]
+    search_fields = [*IntroBodyPage.search_fields, index.SearchField("goals")]
     # The moderator is copied to the translation as it is; the page shows the moderator's
     # translation where there is one, so a missing translation never blocks translating the page.
     override_translatable_fields = [SynchronizedField("moderator")]

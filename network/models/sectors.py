@@ -14,19 +14,19 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from core.models import ChildIndexPage, IntroBodyPage
 from core.serving import default_locale
 from pagecache.cache import lazy
 
 from ..blocks import KeyFiguresBlock
 from ..forms import CompanyFilterForm
 from ..localization import in_locale, linked_in_locale
-from .intro import IntroPage
 from .meetings import ProjectPartner
 from .networks import NetworkMember, NetworkSector
 from .snippets import Company, CompanyCompetence, ContactPerson
 
 
-class FocusSectorIndexPage(IntroPage):
+class FocusSectorIndexPage(ChildIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.FocusSectorPage"]
     max_count_per_parent = 1
@@ -34,13 +34,8 @@ class FocusSectorIndexPage(IntroPage):
     class Meta:
         verbose_name = _("focus sector index")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sectors"] = self.get_children().live().specific()
-        return context
 
-
-class FocusSectorPage(IntroPage):
+class FocusSectorPage(IntroBodyPage):
     """A Fokusbranche, e.g. Verkehrstechnik/Automotive."""
 
     key_figures = StreamField(
@@ -108,7 +103,7 @@ class SectorContactPerson(Orderable):
     panels = [FieldPanel("contact_person", help_text=_("Someone companies can contact about this."))]
 
 
-class CompanyDirectoryPage(IntroPage):
+class CompanyDirectoryPage(IntroBodyPage):
     """All companies, filterable by sector and competence and searchable by name."""
 
     per_page = 24
