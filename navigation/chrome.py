@@ -52,7 +52,8 @@ def _read_site_chrome(request):
     content_types = ContentType.objects.get_for_models(NewsIndexPage, SearchPage)
     in_language = Q(live=True, locale_id=home.locale_id)
     in_menu = Q(path__startswith=home.path, depth=home.depth + 1, show_in_menus=True)
-    index_or_search = Q(content_type__in=content_types.values())
+    # This site's own (the database may hold other sites' trees, e.g. tests' own).
+    index_or_search = Q(path__startswith=home.path, content_type__in=content_types.values())
     # The legal pages chosen in the settings (German pages) and their translations, with the setting
     # read in the same query: each chosen page says which of LEGAL_PAGES it is chosen as.
     chosen = LegalPagesSettings.objects.order_by("pk")  # the row the setting's load() takes

@@ -6,7 +6,7 @@ import pytest
 
 from django.contrib.staticfiles import finders
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.mark.parametrize("url", ["/de/", "/en/news/", "/de/gibt-es-nicht/"])

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 
 from home.models import HomePage, StandardPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 
 from wagtail.models import Page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 # src/href of resources the browser loads by itself (not links a visitor chooses to follow).
 RESOURCE = re.compile(r'<(?:script|img|link|iframe|source|video|audio)\b[^>]*?\b(?:src|href|srcset)="([^"]+)"', re.I)
 

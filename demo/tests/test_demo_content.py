@@ -1,8 +1,12 @@
+import pytest
+
 from django.core.management import call_command
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
+
+pytestmark = pytest.mark.demo
 
 
 def counts():

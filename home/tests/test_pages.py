@@ -1,8 +1,12 @@
+import pytest
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
 from network.models import FocusSectorIndexPage, FocusSectorPage, NetworkIndexPage, NetworkPage
+
+pytestmark = pytest.mark.demo
 
 
 class PageTreeRulesTest(WagtailPageTestCase):

@@ -11,8 +11,12 @@ from wagtail.models import Locale
 from network.models import (
     BERLIN,
     Company,
+    CompanyDirectoryPage,
     ContactPerson,
+    FocusSectorIndexPage,
+    FocusSectorPage,
     MeetingPage,
+    NetworkIndexPage,
     NetworkPage,
     ParticipationRequest,
     ProjectPage,
@@ -68,6 +72,54 @@ class ParticipationRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ParticipationRequest
+
+
+class FocusSectorIndexPageFactory(wagtail_factories.PageFactory):
+    """The live focus sector index of a language. Pass `parent` (a home page)."""
+
+    title = "Fokusbranchen"
+    slug = "fokusbranchen"
+    intro = "Die Branchen, in denen Bochum stark ist."
+    live = True
+
+    class Meta:
+        model = FocusSectorIndexPage
+
+
+class FocusSectorPageFactory(wagtail_factories.PageFactory):
+    """A live focus sector. Pass `parent` (a focus sector index)."""
+
+    title = factory.Sequence(lambda n: f"Maschinenbau {n}")
+    slug = factory.LazyAttribute(lambda obj: slugify(obj.title))
+    intro = "Maschinen- und Anlagenbau in Bochum."
+    live = True
+
+    class Meta:
+        model = FocusSectorPage
+
+
+class NetworkIndexPageFactory(wagtail_factories.PageFactory):
+    """The live network index of a language. Pass `parent` (a home page)."""
+
+    title = "Netzwerke"
+    slug = "netzwerke"
+    intro = "Unternehmen, die gemeinsam mehr erreichen."
+    live = True
+
+    class Meta:
+        model = NetworkIndexPage
+
+
+class CompanyDirectoryPageFactory(wagtail_factories.PageFactory):
+    """The live company directory of a language. Pass `parent` (a home page)."""
+
+    title = "Unternehmen"
+    slug = "unternehmen"
+    intro = "Unternehmen der Fokusbranchen in Bochum."
+    live = True
+
+    class Meta:
+        model = CompanyDirectoryPage
 
 
 class NetworkPageFactory(wagtail_factories.PageFactory):

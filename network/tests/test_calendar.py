@@ -12,7 +12,7 @@ from network.models import MeetingPage, NetworkPage
 
 from .factories import MeetingPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 BERLIN = ZoneInfo("Europe/Berlin")
 
 

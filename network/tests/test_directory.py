@@ -11,7 +11,7 @@ from network.models import Company, CompanyDirectoryPage, FocusSectorPage
 
 from .factories import CompanyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def _names(html):

@@ -28,6 +28,8 @@ from news.models import NewsArticlePage
 
 from .factories import CompanyFactory, ContactPersonFactory, MeetingPageFactory
 
+pytestmark = pytest.mark.demo
+
 
 class PageTreeRulesTest(WagtailPageTestCase):
     def test_meetings_and_projects_live_below_a_network(self):

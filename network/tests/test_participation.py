@@ -17,7 +17,7 @@ from network.forms import _SIGNING_SALT
 from network.models import NetworkPage, ParticipationRequest
 from network.tests.factories import ParticipationRequestFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 GERMAN_URL = "/de/netzwerke/netzwerk-produktion/"
 ENGLISH_URL = "/en/networks/production-network/"

@@ -13,7 +13,7 @@ from network.models import BERLIN, Company, FocusSectorPage, MeetingPage, Networ
 
 from .factories import add_companies_quickly, add_meetings_quickly
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 URLS = [
     "/de/",

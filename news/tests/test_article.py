@@ -21,7 +21,7 @@ from news.models import NewsArticlePage, NewsIndexPage
 
 from .factories import NewsArticlePageFactory, NewsTagFactory, link
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 KICK_OFF_DE = "/de/aktuelles/netzwerk-produktion-auftakt/"
 KICK_OFF_EN = "/en/news/production-network-kick-off/"
 

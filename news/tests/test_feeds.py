@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from news.models import NewsArticlePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def read_feed(client, url):

@@ -10,7 +10,7 @@ from news.models import NewsArticlePage, NewsTag
 
 from .factories import NewsArticlePageFactory, link, make_articles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def listed_titles(response):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from localization.translation import translate
 from news.models import NewsArticlePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 TITLE_DE = "Zukunftswerkstatt Produktion eröffnet"
 TITLE_EN = "Production future workshop opens"
 

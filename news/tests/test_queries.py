@@ -16,7 +16,7 @@ from news.models import NewsTag
 
 from .factories import link, make_articles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def queries_for(client, url):

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from home.models import HomePage, SearchPage, StandardPage
 from network.models import Company
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def result_titles(response):

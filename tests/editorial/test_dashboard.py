@@ -11,7 +11,7 @@ from home.models import HomePage, StandardPage
 from network.models import MeetingPage, NetworkPage
 from network.tests.factories import ParticipationRequestFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
 from tests.test_settings import PRODUCTION_ENV, run_django
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 ROLE_USERS = {"redaktion": EDITORS, "chefredaktion": MODERATORS, "uebersetzung": TRANSLATORS}
 

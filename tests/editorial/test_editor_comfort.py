@@ -14,7 +14,7 @@ from wagtail_localize.models import Translation
 
 from .test_translation_flow import _editor_props
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.mark.parametrize(("preference", "language"), [("", "de"), ("de", "de"), ("en", "en")])

@@ -13,7 +13,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from .conftest import empty_inline_formsets
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def _form(page, action, **changes):

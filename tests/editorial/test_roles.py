@@ -17,7 +17,7 @@ from network.models import ContactPerson
 
 from .conftest import empty_inline_formsets
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def _edit_url(page):

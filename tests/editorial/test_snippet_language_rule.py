@@ -19,7 +19,7 @@ from network.models import Company, Topic
 
 from .test_roles import _was_refused, _with
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

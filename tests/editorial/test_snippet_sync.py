@@ -15,7 +15,7 @@ from network.models import Company
 
 from .test_translation_flow import _translate_strings, _untranslated
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 NEW_GERMAN = "Getriebe, Antriebswellen und Kupplungen für Nutzfahrzeuge, auch als Sonderanfertigung."
 NEW_ENGLISH = "Gearboxes, drive shafts and clutches for commercial vehicles, also made to order."

@@ -21,7 +21,7 @@ from localization.translation import translate
 
 from .test_roles import _with
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 GERMAN = {"title": "Anfahrt", "intro": "So finden Sie zu uns.", "seo_title": "Anfahrt zum Büro"}
 ENGLISH = {

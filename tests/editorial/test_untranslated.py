@@ -8,7 +8,7 @@ from demo.tools import stream
 from home.models import HomePage, StandardPage
 from localization.translation import translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

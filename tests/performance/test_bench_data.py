@@ -18,7 +18,7 @@ from bench.management.commands.build_bench_data import Command, add_pages, trans
 from home.models import HomePage, StandardPage
 from news.models import NewsArticlePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_pages_inserted_in_bulk_pass_the_tree_checks_render_and_take_normal_children(client):

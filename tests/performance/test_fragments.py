@@ -21,7 +21,7 @@ from pagecache.templatetags import fragment_cache
 
 from .pages import german, html
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 SECTOR = "/de/fokusbranchen/metallverarbeitung/"
 NETWORK = "/de/netzwerke/netzwerk-produktion/"

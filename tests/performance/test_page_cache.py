@@ -18,6 +18,8 @@ from network.models import FocusSectorIndexPage, FocusSectorPage, NetworkPage
 
 from .pages import german, html
 
+pytestmark = pytest.mark.demo
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 

@@ -17,6 +17,8 @@ from home.models import CacheGeneration, StandardPage
 from pagecache import cache as page_cache
 from pagecache.cache import LocalEntries, local_entries
 
+pytestmark = pytest.mark.demo
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 # A Redis database of its own for each pytest-xdist worker (gw0: 15, gw1: 14, …).

@@ -27,7 +27,7 @@ from network.models import (
 from news.models import NewsArticlePage, NewsIndexPage
 from pagecache.cache import bump_generation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 # The budget for a page of any type, cache off.
 MOST_QUERIES = 15

@@ -8,7 +8,7 @@ from core.templatetags.responsive_images import responsive_image, scaled_spec
 from demo.tools import demo_image
 from home.models import HomePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_scaled_specs_keep_the_operation_and_the_aspect_ratio():

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def member_of(django_user_model, group_name, username):

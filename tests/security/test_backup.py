@@ -13,6 +13,8 @@ from wagtail.models import Page
 from bochum2015 import backup
 from home.models import HomePage, StandardPage
 
+pytestmark = pytest.mark.demo
+
 
 @pytest.fixture
 def committed_page(django_db_setup, django_db_blocker):

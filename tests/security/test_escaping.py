@@ -14,6 +14,8 @@ from wagtail.rich_text import RichText
 
 from news.models import NewsArticlePage, NewsIndexPage
 
+pytestmark = pytest.mark.demo
+
 HOSTILE = "</script><script>alert('b2015')</script><img src=x onerror=alert('b2015')>"
 # Every template of ours: the project's and those of each app in the checkout.
 PROJECT_TEMPLATES = sorted(

@@ -9,6 +9,8 @@ import pytest
 from django.db import connection
 from django.test import Client, override_settings
 
+pytestmark = pytest.mark.demo
+
 
 @contextlib.contextmanager
 def database_pointing_nowhere():

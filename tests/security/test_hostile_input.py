@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from django.core import signing
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "25"))
 ACCEPTED = {200, 301, 302, 400, 404, 405, 429}
