@@ -44,6 +44,15 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
             call_command("load_demo_content", "--no-users", verbosity=0)
 
 
+@pytest.fixture
+def site_tree(db):
+    """A site of the test's own: a German home page and its English translation
+    (home.tests.factories.site_tree)."""
+    from home.tests.factories import site_tree
+
+    return site_tree()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache

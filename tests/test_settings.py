@@ -4,11 +4,7 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from django.conf import settings
-
-pytestmark = pytest.mark.demo
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "bochum2015.settings.production",

@@ -1,12 +1,8 @@
 """Long lists: the page links a visitor gets."""
 
-import pytest
-
 from django.test import RequestFactory
 
 from core.pagination import paginate
-
-pytestmark = pytest.mark.demo
 
 
 def page_of(items, number, per_page=4):

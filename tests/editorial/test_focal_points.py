@@ -10,7 +10,7 @@ from django.template import Context, Template
 
 from wagtail.images import get_image_model
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 RED, BLUE = (220, 0, 0), (0, 0, 220)
 

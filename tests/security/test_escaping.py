@@ -12,9 +12,8 @@ from django.conf import settings
 
 from wagtail.rich_text import RichText
 
-from news.models import NewsArticlePage, NewsIndexPage
-
-pytestmark = pytest.mark.demo
+from news.models import NewsArticlePage
+from news.tests.factories import NewsIndexPageFactory
 
 HOSTILE = "</script><script>alert('b2015')</script><img src=x onerror=alert('b2015')>"
 # Every template of ours: the project's and those of each app in the checkout.
@@ -53,8 +52,8 @@ def from_the_editor(text, link):
 
 
 @pytest.mark.django_db
-def test_hostile_article_text_is_escaped_in_the_page_and_its_json_ld(client):
-    index = NewsIndexPage.objects.live().get(locale__language_code="de")
+def test_hostile_article_text_is_escaped_in_the_page_and_its_json_ld(client, site_tree):
+    index = NewsIndexPageFactory(parent=site_tree.german_home)
     article = index.add_child(
         instance=NewsArticlePage(
             title=f"Titel {HOSTILE}",

@@ -6,8 +6,6 @@ import pytest
 
 from tests.test_settings import PRODUCTION_ENV, run_django
 
-pytestmark = pytest.mark.demo
-
 # Asks the production settings for a few answers in one process (no database needed).
 PROBE = """
 import json
