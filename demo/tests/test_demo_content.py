@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail_localize.models import StringTranslation, Translation
 
 pytestmark = pytest.mark.demo
@@ -55,3 +56,16 @@ def test_the_page_tree_is_consistent_after_loading(db):
     out = StringIO()
     call_command("fixtree", stdout=out)
     assert "No problems found" in out.getvalue()
+
+
+class EveryDemoPageRendersTest(WagtailPageTestCase):
+    def test_every_live_page_of_both_languages_renders_in_its_language(self):
+        pages = Page.objects.live().filter(depth__gte=2).select_related("locale").specific()
+        languages = set()
+        for page in pages:
+            response = self.client.get(page.url)
+            self.assertEqual(response.status_code, 200, page.url)
+            self.assertContains(response, f'<html lang="{page.locale.language_code}">')
+            self.assertContains(response, f"<title>{page.title}")
+            languages.add(page.locale.language_code)
+        self.assertEqual(languages, {"de", "en"})
