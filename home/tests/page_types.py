@@ -53,6 +53,8 @@ class PageTypeTestCase(WagtailPageTestCase):
         self.assertEqual(response.context["page"].pk, page.pk)
         self.assertContains(response, f'<html lang="{language}"')
         self.assertContains(response, page.title)
+        for syntax in ("{#", "#}", "{%", "{{"):
+            self.assertNotContains(response, syntax, msg_prefix="template syntax shown to visitors")
 
     def assertGermanPageWorks(self, page, route_path="/"):
         """Routable and renderable for a visitor; editable and previewable in the page editor,
