@@ -1,7 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -91,3 +92,56 @@ class ChildIndexPage(IntroBodyPage):
         context = super().get_context(request, *args, **kwargs)
         context["child_pages"] = self.get_children().live().specific()
         return context
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseGenericSetting):
+    """The initiative's contact data, shown in the footer of every page."""
+
+    organisation = models.CharField(_("organisation"), max_length=200, default="Bochum 2015")
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode_city = models.CharField(_("postcode and city"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("contact data")
+
+
+@register_setting(icon="doc-full")
+class LegalPagesSettings(BaseGenericSetting):
+    """The German pages the footer links to; each visitor gets their language's version."""
+
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("legal notice (Impressum)"),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy policy (Datenschutz)"),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement"),
+    )
+
+    panels = [
+        PageChooserPanel("legal_notice_page"),
+        PageChooserPanel("privacy_page"),
+        PageChooserPanel("accessibility_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("legal pages")

@@ -8,9 +8,11 @@ from django.conf import settings
 
 from wagtail.models import Locale, Page, Site
 
+from core.models import ContactSettings, LegalPagesSettings
 from demo.tools import bilingual_page, demo_image, stream
-from home.models import ContactSettings, HomePage, LegalPagesSettings, SearchPage, StandardPage
+from home.models import HomePage, StandardPage
 from localization.translation import english_locale
+from search.models import SearchPage
 
 
 def load(out):

@@ -1,9 +1,8 @@
-"""Panels on the admin dashboard: what each role has to do next."""
+"""The translators' panel on the admin dashboard; the network app adds its own (network.dashboard)."""
 
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
@@ -11,46 +10,6 @@ from wagtail.models import Locale, Page
 from localization.translation import snippet_translations_out_of_date, translations_out_of_date
 
 PANEL_LENGTH = 5
-
-
-class ParticipationRequestsPanel(Component):
-    """The newest requests of companies to join a network (moderators and contact persons)."""
-
-    name = "participation_requests"
-    order = 50
-    template_name = "editorial/dashboard/participation_requests.html"
-
-    def get_context_data(self, parent_context):
-        from network.models import ParticipationRequest
-
-        requests = ParticipationRequest.objects.order_by("-created_at")[:PANEL_LENGTH]
-        return {"participation_requests": requests}
-
-
-class NextMeetingsPanel(Component):
-    """The next network meetings, so nobody forgets to announce or report them."""
-
-    name = "next_meetings"
-    order = 60
-    template_name = "editorial/dashboard/next_meetings.html"
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context):
-        from network.models import MeetingPage
-
-        meetings = (
-            MeetingPage.objects.live()
-            .filter(locale=Locale.get_default(), end__gte=timezone.now())
-            .order_by("start")[:PANEL_LENGTH]
-        )
-        items = []
-        for meeting in meetings:
-            can_edit = meeting.permissions_for_user(self.user).can_edit()
-            url = reverse("wagtailadmin_pages:edit", args=[meeting.pk]) if can_edit else meeting.url
-            items.append({"meeting": meeting, "url": url})
-        return {"meetings": items}
 
 
 class TranslationWorkPanel(Component):
@@ -103,7 +62,4 @@ def panels_for(user):
     panels = []
     if user.has_perm("wagtail_localize.submit_translation"):
         panels.append(TranslationWorkPanel())
-    if user.has_perm("network.view_participationrequest"):
-        panels.append(ParticipationRequestsPanel())
-    panels.append(NextMeetingsPanel(user))
     return panels

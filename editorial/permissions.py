@@ -18,17 +18,17 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
 
+from core.sites import language_homes
+
 # Actions that change a snippet; viewing is not scoped by language.
 CHANGING_ACTIONS = {"add", "change", "delete", "publish", "lock", "unlock"}
 
 
 def may_edit_language(user, locale):
     """Whoever may edit a language's home page may edit that language's snippets."""
-    from home.models import HomePage
-
     if user.is_superuser:
         return True
-    home = HomePage.objects.filter(locale=locale).first()
+    home = language_homes().filter(locale=locale).first()
     return home is not None and home.permissions_for_user(user).can_edit()
 
 

@@ -21,6 +21,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.sites import language_homes
+
 EDITORS = "Redaktion"
 MODERATORS = "Chefredaktion"
 TRANSLATORS = "Übersetzung"
@@ -87,9 +89,7 @@ def _permission(label):
 
 
 def _home_page(language_code):
-    from home.models import HomePage
-
-    return HomePage.objects.filter(locale__language_code=language_code).first()
+    return language_homes().filter(locale__language_code=language_code).first()
 
 
 def _snippet_permissions(actions):

@@ -13,13 +13,13 @@ from django.utils.translation import get_language, get_language_from_path
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from home.models import HomePage
+from core.sites import language_homes
 
 NOTICE_PARAMETER = "untranslated"
 
 
 def _live_home(language_code):
-    return HomePage.objects.live().filter(locale__language_code=language_code).first()
+    return language_homes().live().filter(locale__language_code=language_code).first()
 
 
 def url_in_language(page, request=None, language_code=None):
@@ -84,6 +84,6 @@ class UntranslatedPageMiddleware:
         rest = path[len(f"/{language_code}/") :]
         if not rest:
             return None
-        homes = HomePage.objects.live().exclude(locale__language_code=language_code)
+        homes = language_homes().live().exclude(locale__language_code=language_code)
         url_paths = [home.url_path + rest for home in homes]
         return Page.objects.live().filter(url_path__in=url_paths).exclude(depth__lte=2).first()

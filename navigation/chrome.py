@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, ExpressionWrapper, Q, Subquery
 from django.utils import translation
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from core.serving import site_data
 from pagecache.cache import cached_fragment
@@ -38,9 +38,18 @@ def site_chrome(request):
     return request._site_chrome
 
 
+def _content_types_by_role():
+    """The page types that play a part in the header, by the `navigation_role` they declare
+    ("news_index", "search"): navigation finds them without importing their apps."""
+    models = [model for model in get_page_models() if getattr(model, "navigation_role", None)]
+    return {
+        model.navigation_role: content_type
+        for model, content_type in ContentType.objects.get_for_models(*models).items()
+    }
+
+
 def _read_site_chrome(request):
-    from home.models import LegalPagesSettings, SearchPage
-    from news.models import NewsIndexPage
+    from core.models import LegalPagesSettings
 
     data = site_data(request)
     homes = {code: home for code, home in data.homes.items() if home.live}
@@ -49,7 +58,7 @@ def _read_site_chrome(request):
     if home is None:
         return chrome
 
-    content_types = ContentType.objects.get_for_models(NewsIndexPage, SearchPage)
+    content_types = _content_types_by_role()
     in_language = Q(live=True, locale_id=home.locale_id)
     in_menu = Q(path__startswith=home.path, depth=home.depth + 1, show_in_menus=True)
     # This site's own (the database may hold other sites' trees, e.g. tests' own).
@@ -70,11 +79,12 @@ def _read_site_chrome(request):
         for page in in_this_language
         if page.show_in_menus and page.depth == home.depth + 1 and page.path.startswith(home.path)
     ]
-    index = next((p for p in in_this_language if p.content_type_id == content_types[NewsIndexPage].pk), None)
+    role_of = {content_type.pk: role for role, content_type in content_types.items()}
+    index = next((p for p in in_this_language if role_of.get(p.content_type_id) == "news_index"), None)
     if index is not None:
         url = index.get_url(request)
         chrome.news_index = {"title": index.title, "url": url, "feed_url": request.build_absolute_uri(url + "feed/")}
-    search = next((p for p in in_this_language if p.content_type_id == content_types[SearchPage].pk), None)
+    search = next((p for p in in_this_language if role_of.get(p.content_type_id) == "search"), None)
     chrome.search_url = search.get_url(request) if search else ""
 
     by_key = {page.translation_key: page for page in in_this_language}

@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .dashboard import panels_for
 from .models import Company, ContactPerson, FocusSectorPage, NetworkPage, ParticipationRequest, Topic
 
 
@@ -165,3 +166,8 @@ class ParticipationRequestViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_participation_requests():
     return ParticipationRequestViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def network_dashboard_panels(request, panels):
+    panels.extend(panels_for(request.user))

@@ -22,8 +22,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
+from core.models import BasePage
 from core.pagination import paginate
-from home.models import BasePage
 from pagecache.cache import cached_fragment, lazy
 
 from .blocks import NewsBodyBlock
@@ -77,6 +77,9 @@ def in_locale(model, keys, locale_id, live=True):
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """The news of one language: a filterable list and its RSS feeds."""
+
+    # The header links to it and the site's feed is its feed (navigation.chrome).
+    navigation_role = "news_index"
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences above the list."))
 

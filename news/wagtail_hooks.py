@@ -1,9 +1,12 @@
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import NewsTag
+from .templatetags.news_tags import latest_news, news_feed_links
 
 
 class NewsTagViewSet(SnippetViewSet):
@@ -18,3 +21,16 @@ class NewsTagViewSet(SnippetViewSet):
 
 
 register_snippet(NewsTagViewSet)
+
+
+# What news adds to the pages of other apps (core's `{% page_sections %}`).
+
+
+@hooks.register("page_section:head_feeds")
+def feed_links_in_every_head(context):
+    return render_to_string("news/components/feed_links.html", news_feed_links(context))
+
+
+@hooks.register("page_section:related_news")
+def latest_news_of_a_sector_or_network(context):
+    return render_to_string("news/components/latest_news.html", latest_news(context, context["page"]))

@@ -63,7 +63,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 # Written by visitors, by rendering (renditions) or by logins, and never shown on a page:
 # replacing the token for them would only empty the cache, or let anyone empty it at will.
 NOT_SHOWN_ON_PAGES = {
-    "home.cachegeneration",
+    "pagecache.cachegeneration",
     "wagtailimages.rendition",
     "sessions.session",
     "wagtailusers.userprofile",
@@ -96,7 +96,7 @@ def page_cache_seconds():
 
 
 def _table():
-    from home.models import CacheGeneration
+    from pagecache.models import CacheGeneration
 
     return connection.ops.quote_name(CacheGeneration._meta.db_table)
 
@@ -133,7 +133,7 @@ def current_generation(request):
 
 
 def _create_generation():
-    from home.models import CacheGeneration
+    from pagecache.models import CacheGeneration
 
     with suppress(IntegrityError), transaction.atomic():
         CacheGeneration.objects.create(pk=1, token=uuid.uuid4().hex)
@@ -141,7 +141,7 @@ def _create_generation():
 
 def bump_generation(**kwargs):
     """Make every cached page and fragment stale (a signal receiver, hence **kwargs)."""
-    from home.models import CacheGeneration
+    from pagecache.models import CacheGeneration
 
     token = uuid.uuid4().hex
     if not CacheGeneration.objects.filter(pk=1).update(token=token):
@@ -172,7 +172,7 @@ def _migration_started(**kwargs):
 def _migration_finished(**kwargs):
     """Migrations change content too, but may run before the token's table exists: one bump
     when they are done (post_migrate is sent after the whole plan ran)."""
-    from home.models import CacheGeneration
+    from pagecache.models import CacheGeneration
 
     global _migrating
     _migrating = False

@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage
+from core.models import BasePage
 
 from ..feeds import calendar_response, event_json_ld
 from ..localization import linked_in_locale, one_in_locale

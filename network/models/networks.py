@@ -172,7 +172,7 @@ class NetworkPage(CalendarMixin, IntroBodyPage):
 
     def participation_recipients(self):
         """The e-mail addresses of the network's contact persons, or the initiative's address."""
-        from home.models import ContactSettings
+        from core.models import ContactSettings
 
         ids = self.contact_links.values_list("contact_person_id", flat=True)
         addresses = sorted(

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.models import SearchPage
 from network.models import FocusSectorPage, NetworkPage
 from news.models import NewsTag
+from search.models import SearchPage
 
 from .factories import link, make_articles
 

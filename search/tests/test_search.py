@@ -8,8 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import HomePage, SearchPage, StandardPage
+from home.models import HomePage, StandardPage
 from network.models import Company
+from search.models import SearchPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 

@@ -12,7 +12,8 @@ from django.test import Client
 
 from wagtail.models import Page
 
-from home.models import ContactSettings, HomePage, LegalPagesSettings, StandardPage
+from core.models import ContactSettings, LegalPagesSettings
+from home.models import HomePage, StandardPage
 from localization.translation import translate
 from network.models import FocusSectorIndexPage, FocusSectorPage, NetworkPage
 

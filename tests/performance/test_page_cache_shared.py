@@ -13,9 +13,10 @@ from django.test import Client
 
 from wagtail.models import Page
 
-from home.models import CacheGeneration, StandardPage
+from home.models import StandardPage
 from pagecache import cache as page_cache
 from pagecache.cache import LocalEntries, local_entries
+from pagecache.models import CacheGeneration
 
 pytestmark = pytest.mark.demo
 

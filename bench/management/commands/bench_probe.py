@@ -51,7 +51,7 @@ def bench_urls():
     meeting = a_live_page("network.MeetingPage")
     if meeting:
         add("meeting .ics", meeting.url + "ical/", "ics")
-    search = a_live_page("news.SearchPage") or a_live_page("home.SearchPage")
+    search = a_live_page("news.SearchPage") or a_live_page("search.SearchPage")
     if search:
         add("search", f"{search.url}?q={COMMON_GERMAN_WORD}")
     add("sitemap.xml", "/sitemap.xml", "xml")  # the index

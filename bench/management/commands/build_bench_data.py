@@ -271,7 +271,7 @@ class Command(BaseCommand):
             page_cache.connect_signals()
         page_cache.bump_generation()
         self.check_tree()
-        if model("news.SearchPage") or model("home.SearchPage"):
+        if model("news.SearchPage") or model("search.SearchPage"):
             self.build_search_index()
         # Fresh planner statistics and visibility maps, as autovacuum would make them some time
         # after a bulk load: without them PostgreSQL plans for empty tables and index-only scans

@@ -1,0 +1,55 @@
+"""The network's panels on the admin dashboard: new participation requests and the next meetings."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale
+
+from .models import MeetingPage, ParticipationRequest
+
+PANEL_LENGTH = 5
+
+
+class ParticipationRequestsPanel(Component):
+    """The newest requests of companies to join a network (moderators and contact persons)."""
+
+    name = "participation_requests"
+    order = 50
+    template_name = "network/dashboard/participation_requests.html"
+
+    def get_context_data(self, parent_context):
+        requests = ParticipationRequest.objects.order_by("-created_at")[:PANEL_LENGTH]
+        return {"participation_requests": requests}
+
+
+class NextMeetingsPanel(Component):
+    """The next network meetings, so nobody forgets to announce or report them."""
+
+    name = "next_meetings"
+    order = 60
+    template_name = "network/dashboard/next_meetings.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        meetings = (
+            MeetingPage.objects.live()
+            .filter(locale=Locale.get_default(), end__gte=timezone.now())
+            .order_by("start")[:PANEL_LENGTH]
+        )
+        items = []
+        for meeting in meetings:
+            can_edit = meeting.permissions_for_user(self.user).can_edit()
+            url = reverse("wagtailadmin_pages:edit", args=[meeting.pk]) if can_edit else meeting.url
+            items.append({"meeting": meeting, "url": url})
+        return {"meetings": items}
+
+
+def panels_for(user):
+    panels = []
+    if user.has_perm("network.view_participationrequest"):
+        panels.append(ParticipationRequestsPanel())
+    panels.append(NextMeetingsPanel(user))
+    return panels

@@ -1,0 +1,180 @@
+import re
+import unicodedata
+from array import array
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from core.models import BasePage
+from core.pagination import paginate
+from pagecache.cache import cached_fragment, lazy
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def clean_search_query(raw):
+    """What the visitor typed, made safe to search for: control characters dropped, white
+    space collapsed, at most SEARCH_QUERY_MAX_LENGTH characters."""
+    printable = "".join(" " if unicodedata.category(char)[0] in "CZ" else char for char in raw)
+    return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH].strip()
+
+
+def search_terms(query):
+    """The words of a query, lower case, without operators or quotes: the database backends
+    get plain words only (SQLite's full-text syntax would fail on a stray quote)."""
+    return " ".join(re.sub(r"[^\w]+", " ", query).lower().split())
+
+
+SEARCH_COMPANIES_SHOWN = 5
+# The order of a search's matches is kept for each content generation, up to this many (a key
+# and a type of 4 bytes each: at most 160 KB an entry); result pages beyond them are read from
+# the database. On the benchmark dataset a common word matches about 10,400 pages.
+SEARCH_CACHED_MATCHES = 20_000
+
+
+def specific_pages(keys):
+    """The specific pages of `keys`, (page id, content type id) pairs, in the same order: one
+    query per page type, as `.specific()` makes, but without its first query for the types,
+    the tree order (they are put in the order of `keys`) and the StreamFields (a result shows
+    title, type, date and summary; the bodies were most of the data read and parsed)."""
+    ids_by_type = {}
+    for pk, content_type_id in keys:
+        ids_by_type.setdefault(content_type_id, []).append(pk)
+    specific = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            pages = model._default_manager.filter(pk__in=ids).order_by().defer_streamfields()
+            specific.update((page.pk, page) for page in pages)
+    return [specific[pk] for pk, _type in keys if pk in specific]
+
+
+class SearchMatches:
+    """The matches of one search as (page id, content type id), in the order of the results,
+    for the paginator: those found once per content generation (`SearchPage.find`), and beyond
+    them those that `more(start, stop)` reads from the database."""
+
+    def __init__(self, found, more):
+        self.total, self.ids, self.types, self.more = found["total"], found["ids"], found["types"], more
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, items):
+        start, stop, _step = items.indices(self.total)
+        kept = len(self.ids)
+        keys = list(zip(self.ids[start:stop], self.types[start:stop], strict=True))
+        if stop > kept:
+            keys += self.more(max(start, kept), stop)
+        return keys
+
+
+class SearchPage(BasePage):
+    """The site search of one language: live pages of that language, most relevant or
+    newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short text above the search field."))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = []
+    # The header's search form sends its queries here (navigation.chrome).
+    navigation_role = "search"
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("search page")
+
+    def search(self, query, newest_first=False):
+        from core.serving import public
+        from search.backend import backend_name_for
+
+        # Only id and type: a search for a common word matches thousands of pages, and the
+        # page shows the specific pages of one result page (specific_pages).
+        pages = public(Page.objects.live().filter(locale_id=self.locale_id).not_type(SearchPage))
+        pages = pages.only("id", "content_type_id")
+        if newest_first:
+            # Many pages share a publication time (a bulk import, a tree copy): the id keeps
+            # the order, and so the result pages, the same from one request to the next.
+            pages = pages.order_by("-first_published_at", "-id")
+        return pages.search(
+            query, backend=backend_name_for(self.locale.language_code), order_by_relevance=not newest_first
+        )
+
+    def find(self, request, terms, newest_first):
+        """What a search shows on any of its result pages: the number of matches, their ids and
+        page types in order (up to SEARCH_CACHED_MATCHES) and the companies shown on the first."""
+        from search.backend import ordered_keys
+
+        found = self.search(terms, newest_first)
+        keys = ordered_keys(found, SEARCH_CACHED_MATCHES + 1)
+        total = len(keys) if len(keys) <= SEARCH_CACHED_MATCHES else found.count()
+        keys = keys[:SEARCH_CACHED_MATCHES]
+        return {
+            "total": total,
+            "ids": array("i", [pk for pk, _type in keys]),
+            "types": array("i", [content_type_id for _pk, content_type_id in keys]),
+            **self.search_companies(request, terms),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query = clean_search_query(request.GET.get("q", ""))
+        newest_first = request.GET.get("sort") == "date"
+        context.update(search_query=query, newest_first=newest_first, results=None)
+        if query:
+            terms = search_terms(query)
+            # Counting and ranking thousands of matches for every result page is most of a
+            # search's cost: it is done once per content change (and language, host, sort
+            # order and terms; the cache key is a hash of them all), and a result page reads
+            # its own ten pages by id.
+            sort = "date" if newest_first else "relevance"
+            if terms:
+                found = cached_fragment(
+                    request, "search", lambda: self.find(request, terms, newest_first), str(self.pk), sort, terms
+                )
+            else:
+                found = {"total": 0, "ids": array("i"), "types": array("i"), "companies": []}
+
+            def more(start, stop):
+                return [(page.pk, page.content_type_id) for page in self.search(terms, newest_first)[start:stop]]
+
+            results = paginate(request, SearchMatches(found, more), SEARCH_RESULTS_PER_PAGE)
+            keys = list(results)
+            # The results shown are cached as a fragment named by their ids (the template).
+            context.update(
+                results=results,
+                result_pages=lazy(lambda: specific_pages(keys)),
+                result_ids=",".join(str(pk) for pk, _type in keys),
+                search_terms=terms,
+            )
+            if results.number == 1:
+                context.update(companies=found["companies"], company_directory_url=found.get("company_directory_url"))
+        return context
+
+    def search_companies(self, request, terms, limit=SEARCH_COMPANIES_SHOWN):
+        """Companies of the company directory in this language whose name or description
+        matches, with the directory's address (each links to it filtered by its name)."""
+        from network.models import Company, CompanyDirectoryPage
+        from search.backend import backend_name_for
+
+        directory = CompanyDirectoryPage.objects.live().filter(locale_id=self.locale_id).first()
+        if directory is None:
+            return {"companies": []}
+        backend = get_search_backend(backend_name_for(self.locale.language_code))
+        companies = backend.search(terms, Company.objects.filter(locale_id=self.locale_id))[:limit]
+        return {
+            "companies": [
+                {"name": company.name, "city": company.city, "description": company.description}
+                for company in companies
+            ],
+            "company_directory_url": directory.get_url(request),
+        }
