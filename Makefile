@@ -33,7 +33,8 @@ run: $(VENV)/.run-deps ## Set up and serve the site with demo content on http://
 	@echo "Serving Bochum 2015 on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.test-deps ## Set up and run the whole test suite (SQLite, or DATABASE_URL)
+test: $(VENV)/.test-deps ## Set up and run the whole test suite (SQLite, or DATABASE_URL) and the apps' layering contract
+	$(VENV)/bin/lint-imports --no-cache
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 $(VENV)/.browser-deps: requirements.txt requirements-dev.txt requirements-browser.txt | $(PY)
