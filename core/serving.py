@@ -28,6 +28,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+import upstream
 from pagecache.cache import cached_fragment, is_cacheable_request
 
 _request = ContextVar("request", default=None)
@@ -43,7 +44,7 @@ class SiteData:
 
 
 def _read_site_data(request):
-    site = Site._find_for_request(request)
+    site = upstream.find_site_uncached(request)
     restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
     wanted = Q(Exists(restricted))
     if site is not None:
@@ -65,7 +66,7 @@ def site_data(request):
     if not hasattr(request, "_site_data"):
         request._site_data = cached_fragment(request, "site-data", lambda: _read_site_data(request))
         # Where Page.get_url looks for them first (one cache round trip less per request).
-        request._wagtail_cached_site_root_paths = request._site_data.root_paths
+        upstream.prefill_site_root_paths(request, request._site_data.root_paths)
     return request._site_data
 
 
@@ -150,7 +151,7 @@ def route(request, path):
     data = site_data(request)
     if data.site is None:
         return None
-    request._wagtail_site = data.site
+    upstream.prefill_site(request, data.site)
     components = [component for component in path.split("/") if component]
     # The page a path leads to, with its ancestors, changes only with content: found once per
     # content generation for anonymous visitors (editors and form posts read it afresh). Each
@@ -210,7 +211,7 @@ def _find_page(data, components):
                 row.locale = data.locales[row.locale_id]
                 page._live_translations[row.locale.language_code] = row
     if len(chain) > 1:
-        page._cached_parent_obj = chain[-2]
+        upstream.prefill_parent(page, chain[-2])
     if page.locale_id in data.locales:
         page.locale = data.locales[page.locale_id]
     return page, len(chain) - 1
@@ -220,5 +221,5 @@ def serve(request, path):
     """Wagtail's serve view, with the page found by `route` above."""
     from wagtail.views import serve as wagtail_serve
 
-    request._wagtail_route_for_request = route(request, path)
+    upstream.prefill_route(request, route(request, path))
     return wagtail_serve(request, path)

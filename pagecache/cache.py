@@ -51,7 +51,6 @@ from django.middleware.csrf import (
     CSRF_ALLOWED_CHARS,
     CSRF_SECRET_LENGTH,
     CSRF_TOKEN_LENGTH,
-    _unmask_cipher_token,
 )
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
@@ -59,6 +58,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.module_loading import import_string
 
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+import upstream
 
 # Written by visitors, by rendering (renditions) or by logins, and never shown on a page:
 # replacing the token for them would only empty the cache, or let anyone empty it at will.
@@ -278,7 +279,7 @@ def _without_csrf_tokens(request, content):
 
     def replace(match):
         token = match.group(0).decode()
-        return CSRF_PLACEHOLDER if _unmask_cipher_token(token) == secret else match.group(0)
+        return CSRF_PLACEHOLDER if upstream.unmask_csrf_token(token) == secret else match.group(0)
 
     content = _TOKEN_CANDIDATE.sub(replace, content)
     if secret and secret.encode() in content:

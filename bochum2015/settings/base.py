@@ -182,7 +182,7 @@ AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 
 # Proxies in front of the site that append the visitor's address to X-Forwarded-For (0: none,
 # visitors connect directly). The login lockout and the participation form's limit per address
-# use the address the outermost trusted proxy saw (bochum2015/client_ip.py).
+# use the address the outermost trusted proxy saw (core/client_ip.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Only editors have sessions; they end after SESSION_COOKIE_AGE and with the browser.

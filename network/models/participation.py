@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from bochum2015.client_ip import client_ip
+from core.client_ip import client_ip
 
 from ..forms import consent_wording
 
