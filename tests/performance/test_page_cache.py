@@ -74,7 +74,7 @@ def test_an_editor_with_a_page_open_in_the_admin_does_not_empty_the_cache(client
 
     from wagtail.admin.models import EditingSession
 
-    from pagecache.cache import read_generation
+    from pagecache.generation import read_generation
 
     editor = Client()
     editor.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x" * 12))

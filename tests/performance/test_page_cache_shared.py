@@ -14,7 +14,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from home.models import StandardPage
-from pagecache import cache as page_cache
+from pagecache import generation
 from pagecache.cache import LocalEntries, local_entries
 from pagecache.models import CacheGeneration
 
@@ -64,7 +64,7 @@ def publish_title(page, title, django_capture_on_commit_callbacks):
 def test_a_hit_reads_the_token_from_redis_not_the_database(redis_cache, django_assert_num_queries):
     client = Client()
     assert client.get("/de/ueber-uns/")["X-Page-Cache"] == "miss"
-    assert cache.get(page_cache.GENERATION_KEY) == CacheGeneration.objects.get().token
+    assert cache.get(generation.GENERATION_KEY) == CacheGeneration.objects.get().token
     with django_assert_num_queries(0):
         assert Client().get("/de/ueber-uns/")["X-Page-Cache"] == "hit"
 
@@ -73,7 +73,7 @@ def test_publishing_is_seen_by_every_worker_at_once(redis_cache, django_capture_
     client = Client()
     assert title_of(client.get("/de/ueber-uns/")).startswith("Über uns")
     publish_title(about(), "Wer wir sind", django_capture_on_commit_callbacks)
-    assert cache.get(page_cache.GENERATION_KEY) == CacheGeneration.objects.get().token
+    assert cache.get(generation.GENERATION_KEY) == CacheGeneration.objects.get().token
     # Another worker: its own recent entries are empty, the shared cache is all it has.
     local_entries.clear()
     assert title_of(client.get("/de/ueber-uns/")).startswith("Wer wir sind")
@@ -82,7 +82,7 @@ def test_publishing_is_seen_by_every_worker_at_once(redis_cache, django_capture_
 def test_a_change_that_is_rolled_back_leaves_the_cached_pages(redis_cache, django_capture_on_commit_callbacks):
     client = Client()
     client.get("/de/ueber-uns/")
-    token = cache.get(page_cache.GENERATION_KEY)
+    token = cache.get(generation.GENERATION_KEY)
     with (
         django_capture_on_commit_callbacks(execute=True) as committed,
         pytest.raises(RuntimeError),
@@ -93,7 +93,7 @@ def test_a_change_that_is_rolled_back_leaves_the_cached_pages(redis_cache, djang
         page.save_revision().publish()
         raise RuntimeError
     assert committed == []
-    assert cache.get(page_cache.GENERATION_KEY) == token == CacheGeneration.objects.get().token
+    assert cache.get(generation.GENERATION_KEY) == token == CacheGeneration.objects.get().token
     response = client.get("/de/ueber-uns/")
     assert response["X-Page-Cache"] == "hit"
     assert title_of(response).startswith("Über uns")
@@ -102,14 +102,14 @@ def test_a_change_that_is_rolled_back_leaves_the_cached_pages(redis_cache, djang
 def test_a_token_redis_missed_is_picked_up_within_seconds(
     redis_cache, monkeypatch, caplog, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(page_cache, "COPY_SECONDS", 1)
+    monkeypatch.setattr(generation, "COPY_SECONDS", 1)
     client = Client()
     client.get("/de/ueber-uns/")
     real_set = cache.set
     monkeypatch.setattr(
-        cache, "set", lambda key, *args, **kw: None if key == page_cache.GENERATION_KEY else real_set(key, *args, **kw)
+        cache, "set", lambda key, *args, **kw: None if key == generation.GENERATION_KEY else real_set(key, *args, **kw)
     )
-    with caplog.at_level(logging.WARNING, logger="pagecache.cache"):
+    with caplog.at_level(logging.WARNING, logger="pagecache.generation"):
         publish_title(about(), "Wer wir sind", django_capture_on_commit_callbacks)
     assert "could not be copied" in caplog.text
     monkeypatch.undo()

@@ -25,7 +25,7 @@ from network.models import (
     ProjectPage,
 )
 from news.models import NewsArticlePage, NewsIndexPage
-from pagecache.cache import bump_generation
+from pagecache.generation import bump_generation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 

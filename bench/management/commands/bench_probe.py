@@ -64,7 +64,7 @@ def bench_urls():
 def count_queries(paths, cache):
     """For each path: the queries of a request once the cached parts are made, and of the
     first request after a content change (which reads them anew)."""
-    from pagecache.cache import bump_generation
+    from pagecache.generation import bump_generation
 
     settings.PAGE_CACHE_SECONDS = 600 if cache == "on" else 0
     client = Client(HTTP_HOST="127.0.0.1")
