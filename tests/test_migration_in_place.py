@@ -63,6 +63,7 @@ ParticipationRequest.objects.create(
 """
 
 AFTER = """
+import json
 from django.test import Client
 from wagtail.models import Page
 from core.models import ContactSettings, LegalPagesSettings

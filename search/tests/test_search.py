@@ -90,7 +90,7 @@ def test_newest_first_orders_by_publication(client):
 
 
 def test_newest_first_pages_through_pages_published_at_the_same_time_once_each(client, monkeypatch):
-    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 3)
+    monkeypatch.setattr("search.models.SEARCH_RESULTS_PER_PAGE", 3)
     home = HomePage.objects.get(locale__language_code="de")
     for number in range(11):
         home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
@@ -160,7 +160,7 @@ def test_search_finds_companies_of_its_language_and_links_to_the_directory(clien
 
 
 def test_long_result_lists_link_the_first_last_and_nearby_pages_only(client, monkeypatch):
-    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 1)
+    monkeypatch.setattr("search.models.SEARCH_RESULTS_PER_PAGE", 1)
     home = HomePage.objects.get(locale__language_code="de")
     for number in range(30):
         home.add_child(instance=StandardPage(title=f"Kaltwalzwerk {number}", slug=f"kaltwalzwerk-{number}"))
@@ -248,7 +248,7 @@ def results_count(response):
 def test_result_pages_show_every_match_once_in_the_order_and_number_of_a_fresh_search(
     client, monkeypatch, newest_first
 ):
-    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 3)
+    monkeypatch.setattr("search.models.SEARCH_RESULTS_PER_PAGE", 3)
     pages = add_kaltwalzwerke(11)
     for number, page in enumerate(pages):
         # Relevance differs (the word repeated), and so do publication times, with ties.
@@ -336,8 +336,8 @@ def test_another_result_page_reads_only_its_pages_and_a_repeated_one_nothing_of_
 
 
 def test_result_pages_beyond_the_kept_matches_are_read_from_the_database(client, monkeypatch):
-    monkeypatch.setattr("home.models.SEARCH_RESULTS_PER_PAGE", 3)
-    monkeypatch.setattr("home.models.SEARCH_CACHED_MATCHES", 4)
+    monkeypatch.setattr("search.models.SEARCH_RESULTS_PER_PAGE", 3)
+    monkeypatch.setattr("search.models.SEARCH_CACHED_MATCHES", 4)
     add_kaltwalzwerke(11)
     result_pages = all_result_titles(client, {"q": "Kaltwalzwerk"})
     shown = [title for titles in result_pages for title in titles]
