@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from wagtail.models import Page, Site
 
 import upstream
-from home.models import HomePage
+from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_versions_are_the_ones_checked():
     assert upstream.versions() == upstream.CHECKED_AGAINST
 
 
-def test_a_prefilled_site_is_what_wagtail_finds(django_assert_num_queries):
+def test_a_prefilled_site_is_what_wagtail_finds(site_tree, django_assert_num_queries):
     request = RequestFactory().get("/de/")
     site = Site.objects.get(is_default_site=True)
     assert upstream.find_site_uncached(request) == site
@@ -30,25 +30,25 @@ def test_a_prefilled_site_is_what_wagtail_finds(django_assert_num_queries):
         assert Site.find_for_request(request) is site
 
 
-def test_prefilled_root_paths_make_page_urls(django_assert_num_queries):
+def test_prefilled_root_paths_make_page_urls(site_tree, django_assert_num_queries):
     request = RequestFactory().get("/de/")
-    page = HomePage.objects.get(locale__language_code="de")
+    page = site_tree.german_home
     upstream.prefill_site(request, Site.objects.get(is_default_site=True))
     upstream.prefill_site_root_paths(request, Site.get_site_root_paths())
     with django_assert_num_queries(0):
         assert page.get_url(request) == "/de/"
 
 
-def test_a_prefilled_route_is_what_wagtail_serves():
+def test_a_prefilled_route_is_what_wagtail_serves(site_tree):
     request = RequestFactory().get("/en/whatever/")
-    page = HomePage.objects.get(locale__language_code="de")
+    page = site_tree.german_home
     upstream.prefill_route(request, (page, [], {}))
     assert Page.route_for_request(request, "/en/whatever/") == (page, [], {})
 
 
-def test_a_prefilled_parent_is_what_get_parent_answers(django_assert_num_queries):
-    home = HomePage.objects.get(locale__language_code="de")
-    child = Page.objects.get(pk=home.get_children().first().pk)
+def test_a_prefilled_parent_is_what_get_parent_answers(site_tree, django_assert_num_queries):
+    home = site_tree.german_home
+    child = Page.objects.get(pk=StandardPageFactory(parent=home).pk)
     upstream.prefill_parent(child, home)
     with django_assert_num_queries(0):
         assert child.get_parent() is home

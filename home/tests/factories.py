@@ -18,8 +18,10 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale, Page, Site
 
-from home.models import ContactSettings, HomePage, LegalPagesSettings, SearchPage, StandardPage
+from core.models import ContactSettings, LegalPagesSettings
+from home.models import HomePage, StandardPage
 from localization.translation import english_locale, translate
+from search.models import SearchPage
 
 
 def paragraphs(*texts):

@@ -2,7 +2,8 @@
 
 from wagtail.models import Page
 
-from home.models import HomePage, SearchPage, StandardPage
+from home.models import HomePage, StandardPage
+from search.models import SearchPage
 
 from .factories import SearchPageFactory, StandardPageFactory, paragraphs, site_tree, translate_into_english
 from .page_types import PageTypeTestCase
