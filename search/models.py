@@ -1,6 +1,7 @@
 import re
 import unicodedata
 from array import array
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -25,10 +26,39 @@ def clean_search_query(raw):
     return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH].strip()
 
 
+# Straight and typographic double quotes ("…", „…“, »…«) enclose a phrase.
+QUOTES = re.compile(r'["„“”«»]')
+
+
 def search_terms(query):
-    """The words of a query, lower case, without operators or quotes: the database backends
-    get plain words only (SQLite's full-text syntax would fail on a stray quote)."""
-    return " ".join(re.sub(r"[^\w]+", " ", query).lower().split())
+    """The words and quoted phrases of a query, lower case, without operators, as one string in
+    a form of its own: the words, then each phrase in straight quotes ('treffen "netzwerk
+    produktion"'). The backends get plain words and phrases only (SQLite's full-text syntax
+    would fail on a stray quote); an unclosed quote is ignored."""
+    parts = QUOTES.split(query)
+    if len(parts) % 2 == 0:  # an unclosed quote: what follows it are words
+        parts[-2:] = [parts[-2] + " " + parts[-1]]
+    words, phrases = [], []
+    for number, part in enumerate(parts):
+        part_words = re.sub(r"[^\w]+", " ", part).lower().split()
+        if number % 2 and len(part_words) > 1:
+            phrases.append(" ".join(part_words))
+        else:
+            words += part_words
+    return " ".join([*words, *(f'"{phrase}"' for phrase in phrases)])
+
+
+def terms_query(terms):
+    """The search backends' query of `search_terms`: each word and each phrase must match."""
+    from .backend import search_query
+
+    words, phrases = [], []
+    for number, part in enumerate(terms.split('"')):
+        if number % 2:
+            phrases.append(part)
+        else:
+            words += part.split()
+    return search_query(words, phrases)
 
 
 SEARCH_COMPANIES_SHOWN = 5
@@ -93,9 +123,11 @@ class SearchPage(BasePage):
     class Meta:
         verbose_name = _("search page")
 
-    def search(self, query, newest_first=False):
+    def search(self, terms, newest_first=False):
+        """The live pages of this language that match `terms` (of `search_terms`)."""
         from core.serving import public
-        from search.backend import backend_name_for
+
+        from .backend import backend_name_for
 
         # Only id and type: a search for a common word matches thousands of pages, and the
         # page shows the specific pages of one result page (specific_pages).
@@ -106,24 +138,40 @@ class SearchPage(BasePage):
             # the order, and so the result pages, the same from one request to the next.
             pages = pages.order_by("-first_published_at", "-id")
         return pages.search(
-            query, backend=backend_name_for(self.locale.language_code), order_by_relevance=not newest_first
+            terms_query(terms),
+            backend=backend_name_for(self.locale.language_code),
+            order_by_relevance=not newest_first,
         )
 
     def find(self, request, terms, newest_first):
         """What a search shows on any of its result pages: the number of matches, their ids and
-        page types in order (up to SEARCH_CACHED_MATCHES) and the companies shown on the first."""
-        from search.backend import ordered_keys
+        page types in order (up to SEARCH_CACHED_MATCHES), the companies shown on the first,
+        and, when no page of this language matches, the other languages' searches that find
+        pages."""
+        from .backend import ordered_keys
 
         found = self.search(terms, newest_first)
-        keys = ordered_keys(found, SEARCH_CACHED_MATCHES + 1)
+        keys = ordered_keys(found, 0, SEARCH_CACHED_MATCHES + 1)
         total = len(keys) if len(keys) <= SEARCH_CACHED_MATCHES else found.count()
         keys = keys[:SEARCH_CACHED_MATCHES]
         return {
             "total": total,
             "ids": array("i", [pk for pk, _type in keys]),
             "types": array("i", [content_type_id for _pk, content_type_id in keys]),
+            "other_languages": [] if total else self.other_languages(request, terms),
             **self.search_companies(request, terms),
         }
+
+    def other_languages(self, request, terms):
+        """The search pages of the other languages whose pages match, with the number of
+        matches and the address of their results."""
+        found = []
+        for page in SearchPage.objects.live().exclude(locale_id=self.locale_id).select_related("locale"):
+            count = page.search(terms).count()
+            if count:
+                url = f"{page.get_url(request)}?{urlencode({'q': terms})}"
+                found.append({"language_code": page.locale.language_code, "count": count, "url": url})
+        return found
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -145,16 +193,27 @@ class SearchPage(BasePage):
                 found = {"total": 0, "ids": array("i"), "types": array("i"), "companies": []}
 
             def more(start, stop):
-                return [(page.pk, page.content_type_id) for page in self.search(terms, newest_first)[start:stop]]
+                from .backend import ordered_keys
+
+                return ordered_keys(self.search(terms, newest_first), start, stop)
 
             results = paginate(request, SearchMatches(found, more), SEARCH_RESULTS_PER_PAGE)
             keys = list(results)
-            # The results shown are cached as a fragment named by their ids (the template).
+
+            def items():
+                from .backend import indexed_texts
+                from .results import result_items
+
+                return result_items(specific_pages(keys), indexed_texts(keys), terms)
+
+            # The results shown are cached as a fragment named by their ids and the terms (the
+            # excerpts show where they occur; the template).
             context.update(
                 results=results,
-                result_pages=lazy(lambda: specific_pages(keys)),
+                result_items=lazy(items),
                 result_ids=",".join(str(pk) for pk, _type in keys),
                 search_terms=terms,
+                other_languages=found.get("other_languages", []),
             )
             if results.number == 1:
                 context.update(companies=found["companies"], company_directory_url=found.get("company_directory_url"))
@@ -164,13 +223,14 @@ class SearchPage(BasePage):
         """Companies of the company directory in this language whose name or description
         matches, with the directory's address (each links to it filtered by its name)."""
         from network.models import Company, CompanyDirectoryPage
-        from search.backend import backend_name_for
+
+        from .backend import backend_name_for
 
         directory = CompanyDirectoryPage.objects.live().filter(locale_id=self.locale_id).first()
         if directory is None:
             return {"companies": []}
         backend = get_search_backend(backend_name_for(self.locale.language_code))
-        companies = backend.search(terms, Company.objects.filter(locale_id=self.locale_id))[:limit]
+        companies = backend.search(terms_query(terms), Company.objects.filter(locale_id=self.locale_id))[:limit]
         return {
             "companies": [
                 {"name": company.name, "city": company.city, "description": company.description}

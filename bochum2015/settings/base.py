@@ -311,7 +311,7 @@ WAGTAIL_SITE_NAME = "Bochum 2015"
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin").strip("/") or "admin"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # One database search backend per language (PostgreSQL stems each with its own dictionary);
-# they share one index table, see home/search_backend.py. The search page uses the backend
+# they share one index table, see search/backend.py. The search page uses the backend
 # named like the language being shown, or "default".
 WAGTAILSEARCH_LANGUAGE_CONFIGS = {"de": "german", "en": "english"}
 WAGTAILSEARCH_BACKENDS = {

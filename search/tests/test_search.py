@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage, StandardPage
-from network.models import Company
+from network.models import Company, MeetingPage
+from search.backend import ordered_keys
 from search.models import SearchPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -38,9 +39,137 @@ def test_result_shows_title_type_date_and_snippet(client):
     result = html[html.index('<li class="search-result">') :]
     result = result[: result.index("</li>")]
     assert ">Production Network: achieving more together</a>" in result
-    assert "News article" in result
+    assert '<span class="search-result__type">News</span>' in result
     assert '<time datetime="2008-11-06">6 November 2008</time>' in result
-    assert "on Thursday evening (6 November)" in result
+    assert "call to the <mark>kick-off</mark> <mark>meeting</mark> at the Technologie-Zentrum Ruhr" in result
+
+
+def results_html(response):
+    """The list of page results a visitor sees."""
+    assert response.status_code == 200
+    html = response.content.decode()
+    if '<ol class="search-results"' not in html:
+        return ""
+    start = html.index('<ol class="search-results"')
+    return html[start : html.index("</ol>", start)]
+
+
+def add_page(language, title, intro):
+    home = HomePage.objects.get(locale__language_code=language)
+    return home.add_child(instance=StandardPage(title=title, slug=title.lower().replace(" ", "-"), intro=intro))
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Zulieferer", True),  # the beginning of a compound
+        ("Stammtisch", True),  # its end
+        ("stammtische zulieferer", True),
+        ("Stamm", True),  # a prefix of its end
+        ("Zuliefererstammtische", True),
+        ("Stammtischs", True),
+        ("sch", False),  # less than the four letters a word must have to match inside another
+        ("Zuliefererbörse", False),
+    ],
+)
+def test_a_word_finds_the_compounds_that_begin_or_end_with_it(client, query, found):
+    add_page("de", "Jahresbericht", "Alle Zuliefererstammtische des Jahres im Überblick.")
+    assert ("Jahresbericht" in result_titles(client.get("/de/suche/", {"q": query}))) is found
+
+
+@pytest.mark.parametrize(
+    ("language", "url", "label"), [("de", "/de/suche/", "Netzwerktreffen"), ("en", "/en/search/", "Network meeting")]
+)
+def test_meetings_show_their_own_date(client, language, url, label):
+    meetings = MeetingPage.objects.filter(locale__language_code=language)
+    assert len(meetings) == 3
+    for meeting in meetings:
+        html = results_html(client.get(url, {"q": f'"{meeting.title}"'}))
+        item = html[html.index(f">{meeting.title}</a>") :]
+        meta = item[: item.index("</p>")]
+        assert f'<span class="search-result__type">{label}</span>' in meta
+        assert f'<time datetime="{meeting.start_local:%Y-%m-%d}">' in meta, meta
+        assert meeting.start_local.date() != meeting.first_published_at.date()
+
+
+def test_meetings_are_found_by_the_end_of_their_compound(client):
+    titles = result_titles(client.get("/de/suche/", {"q": "treffen", "sort": "date"}))
+    assert {"Auftakttreffen des Netzwerks Produktion", "Zweites Netzwerktreffen", "Offenes Netzwerktreffen"} <= set(
+        titles
+    )
+
+
+def test_english_results_name_types_in_plain_english(client):
+    html = results_html(client.get("/en/search/", {"q": "meeting"}))
+    types = set(re.findall(r'<span class="search-result__type">([^<]+)</span>', html))
+    assert "Network meeting" in types and "News" in types
+    assert types <= {"Page", "News", "Network meeting", "Network", "Cooperation project", "Focus sector"}
+
+
+@pytest.mark.parametrize(("url", "query"), [("/de/suche/", "Netzwerk"), ("/en/search/", "network")])
+def test_every_result_has_a_type_a_visitor_understands_and_an_excerpt(client, url, query):
+    # Text in the body only, no summary (today's legal pages have none).
+    home = HomePage.objects.get(locale__language_code=url[1:3])
+    body = [("paragraph", f"<p>Lorem ipsum dolor sit amet, {query} consectetur adipiscing elit.</p>")]
+    home.add_child(instance=StandardPage(title="Lorem ipsum", slug="lorem-ipsum", body=body))
+    response = client.get(url, {"q": query})
+    assert "Lorem ipsum" in result_titles(response)
+    html = results_html(response)
+    items = html.split('<li class="search-result">')[1:]
+    assert len(items) >= 5
+    for item in items:
+        snippet = re.search(r'<p class="search-result__snippet">(.+?)</p>', item, re.S)
+        assert snippet and len(snippet.group(1).split()) >= 5, item
+        assert "<mark>" in snippet.group(1), item
+    for jargon in ("Allgemeine Inhaltsseite", "General content page", "Nachrichtenartikel", "News article"):
+        assert jargon not in html
+
+
+@pytest.mark.parametrize(
+    ("query", "found", "not_found"),
+    [
+        ('"Netzwerk Produktion"', "Netzwerk Produktion", "Produktion im Netzwerk"),
+        ("„Netzwerk planen“", "Produktion im Netzwerk", "Netzwerk Produktion"),
+        ("Netzwerk Produktion", "Produktion im Netzwerk", None),
+    ],
+)
+def test_words_in_quotes_match_as_a_phrase(client, query, found, not_found):
+    add_page("de", "Produktion im Netzwerk", "Wie Betriebe ihre Produktion im Netzwerk planen.")
+    titles = result_titles(client.get("/de/suche/", {"q": query}))
+    assert found in titles
+    assert not_found not in titles
+
+
+def test_english_search_that_only_german_pages_match_links_to_the_german_results(client):
+    response = client.get("/en/search/", {"q": "Netzwerktreffen"})
+    html = response.content.decode()
+    assert result_titles(response) == []
+    assert "No results for this search." in html
+    link = re.search(r'Results in German: (\d+)\s+<a href="([^"]+)" hreflang="de">([^<]+)</a>', html)
+    assert link, html[html.index('id="results-title"') :]
+    assert link.group(2) == "/de/suche/?q=netzwerktreffen"
+    assert link.group(3) == "Show the results in German"
+    german = client.get(link.group(2))
+    assert int(link.group(1)) == results_count(german) >= 2
+    assert "Zweites Netzwerktreffen" not in html  # no German result mixed in
+
+
+def test_german_search_that_only_english_pages_match_links_to_the_english_results(client):
+    response = client.get("/de/suche/", {"q": "workshop"})
+    assert result_titles(response) == []
+    html = response.content.decode()
+    link = re.search(
+        r"Treffer auf Englisch: \d+\s+"
+        r'<a href="/en/search/\?q=workshop" hreflang="en">Ergebnisse auf Englisch zeigen</a>',
+        html,
+    )
+    assert link, html[html.index('id="results-title"') :]
+
+
+def test_a_search_that_matches_in_no_language_offers_no_other_language(client):
+    html = client.get("/en/search/", {"q": "Zyxwvut"}).content.decode()
+    assert "No results for this search." in html
+    assert "Results in" not in html
 
 
 @pytest.mark.parametrize(
@@ -202,8 +331,8 @@ def test_search_matches_the_expression_of_the_gin_index_on_postgresql(language):
     ("language", "query"), [("de", "netzwerk"), ("de", "netzwerk produktion"), ("en", "network"), ("en", "bochum")]
 )
 def test_results_ranked_on_the_index_table_in_the_order_of_the_joined_query(language, query):
-    # search.backend ranks on the index table alone; modelsearch's own query (the
-    # compiler's search()) ranks the index rows joined to the pages. Same pages, same order.
+    # search.backend.ordered_keys ranks on the index table alone; the compiler's search() ranks
+    # the index rows joined to the pages, as modelsearch does. Same pages, same order.
     home = HomePage.objects.get(locale__language_code=language)
     for number in range(15):
         home.add_child(
@@ -211,10 +340,12 @@ def test_results_ranked_on_the_index_table_in_the_order_of_the_joined_query(lang
         )
     results = SearchPage.objects.get(locale__language_code=language).search(query)
     assert results.count() > 15
+    compiler = results.query_compiler
+    assert compiler.ranked_entries(compiler.get_config(results.backend)) is not None
     for start in (0, 10):
-        compiler = results[start : start + 10].query_compiler
         joined = compiler.search(compiler.get_config(results.backend), start, start + 10)
-        assert [page.pk for page in results[start : start + 10]] == [page.pk for page in joined]
+        ranked = ordered_keys(results, start, start + 10)
+        assert [pk for pk, _type in ranked] == [page.pk for page in joined]
 
 
 # Results kept per content generation (SearchPage.find): the same as searching afresh, and
@@ -326,10 +457,11 @@ def test_another_result_page_reads_only_its_pages_and_a_repeated_one_nothing_of_
     without_search = queries_of(client, {})
     first = queries_of(client, {"q": "Kaltwalzwerk"})
     assert any("wagtailsearch_indexentry" in sql for sql in first)
-    # Page 2 of the same search: the pages it shows, all of one page type, in one query.
+    # Page 2 of the same search: the pages it shows, all of one page type, in one query, and
+    # their indexed texts for the excerpts in another.
     second_page = queries_of(client, {"q": "Kaltwalzwerk", "page": "2"})
-    assert len(second_page) == len(without_search) + 1, second_page
-    assert not any("wagtailsearch_indexentry" in sql for sql in second_page)
+    assert len(second_page) == len(without_search) + 2, second_page
+    assert sum("wagtailsearch_indexentry" in sql for sql in second_page) == 1
     # The same page again: its results are kept as a fragment.
     assert len(queries_of(client, {"q": "Kaltwalzwerk"})) == len(without_search)
     assert len(first) > len(second_page)

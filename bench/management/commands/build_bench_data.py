@@ -532,7 +532,7 @@ class Command(BaseCommand):
     def build_search_index(self):
         """What `update_index` writes, in a fraction of its time: every backend of
         WAGTAILSEARCH_BACKENDS writes the same rows of the one index table (each object with its
-        own language's configuration, home/search_backend.py), so one pass through the default
+        own language's configuration, search/backend.py), so one pass through the default
         backend suffices where update_index makes one per backend; large chunks; and the tag
         names of articles looked up for a whole chunk at once (the indexer asks for them three
         times per article, two queries each)."""
