@@ -9,7 +9,7 @@ TEST_WORKERS ?= 2
 SIZE ?= full
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser chromium lint format messages bench backup restore loadtest
+.PHONY: help run test test-browser chromium audit lint format messages bench backup restore loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -41,8 +41,9 @@ $(VENV)/.browser-deps: requirements.txt requirements-dev.txt requirements-browse
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-browser.txt
 	touch $@ $(VENV)/.test-deps $(VENV)/.run-deps
 
+# No install scripts: vnu-jar's would download a Java runtime (the machine has Java 17).
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
 
 chromium: ## Install Debian's Chromium when it is missing (the browser suite never downloads one)
 	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { \
@@ -51,6 +52,9 @@ chromium: ## Install Debian's Chromium when it is missing (the browser suite nev
 
 test-browser: $(VENV)/.browser-deps node_modules/.package-lock.json chromium ## Run the browser and accessibility suite in headless Chromium (screenshots in var/screenshots/)
 	$(PY) -m pytest -n $(TEST_WORKERS) -m browser tests/browser $(PYTEST_ARGS)
+
+audit: $(VENV)/.run-deps node_modules/.package-lock.json chromium ## Lighthouse and the W3C Nu checker on every page type in both languages of the running site (make run first; AUDIT_URL, AUDIT_PRESET=desktop)
+	PORT=$(PORT) $(PY) audit/run.py
 
 lint: $(VENV)/.test-deps ## Check code style with ruff
 	$(VENV)/bin/ruff check .

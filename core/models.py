@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -90,7 +92,15 @@ class ChildIndexPage(IntroBodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().specific()
+
+        def cards():
+            # The cards' pictures and their renditions in two queries, not two per card.
+            pages = list(self.get_children().live().specific())
+            prefetch_related_objects(pages, "social_image__renditions")
+            return pages
+
+        # Read only when the cards' fragment renders (a cached one needs no query).
+        context["child_pages"] = SimpleLazyObject(cards)
         return context
 
 

@@ -31,8 +31,18 @@ def _search(home):
     return bilingual_page(
         home,
         SearchPage,
-        {"title": "Suche", "slug": "suche", "intro": "Durchsuchen Sie Nachrichten, Fokusbranchen und Netzwerke."},
-        {"title": "Search", "slug": "search", "intro": "Search the news, focus sectors and networks."},
+        {
+            "title": "Suche",
+            "slug": "suche",
+            "intro": "Durchsuchen Sie Nachrichten, Fokusbranchen und Netzwerke.",
+            "search_description": "Nachrichten, Fokusbranchen und Netzwerke von Bochum 2015 durchsuchen.",
+        },
+        {
+            "title": "Search",
+            "slug": "search",
+            "intro": "Search the news, focus sectors and networks.",
+            "search_description": "Search the news, focus sectors and networks of Bochum 2015.",
+        },
     )
 
 
@@ -42,7 +52,7 @@ def _site_and_home(out):
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(locale=german).first()
     if home is None:
-        image = demo_image("Bochum 2015 – Produktion", colours=("#002d52", "#00457c"))
+        image = demo_image("Bochum 2015 – Produktion", illustration="zeche")
         home = HomePage(
             title="Bochum 2015",
             slug="startseite",

@@ -6,7 +6,7 @@ projects are invented and marked as demo data; e-mail addresses and websites are
 
 from datetime import date, datetime, timedelta
 
-from demo.tools import bilingual_page, bilingual_snippet, stream
+from demo.tools import bilingual_page, bilingual_snippet, demo_image, stream
 from network.models import (
     BERLIN,
     Company,
@@ -27,6 +27,13 @@ from network.models import (
     Topic,
 )
 
+# The project's drawing of each sector (demo.tools.ILLUSTRATIONS), the picture of its cards.
+SECTOR_ILLUSTRATIONS = {
+    "verkehrstechnik-automotive": "automotive",
+    "maschinen-und-anlagenbau": "maschinenbau",
+    "metallverarbeitung": "metall",
+    "produktionsnahe-dienstleistungen": "dienstleistung",
+}
 SECTORS = [
     (
         "verkehrstechnik-automotive",
@@ -263,10 +270,11 @@ def _sectors(home, people):
             {"title": de_title, "slug": de_slug, "intro": de_intro, "key_figures": figures_de},
             {"title": en_title, "slug": en_slug, "intro": en_intro, "key_figures": figures_en},
             shared={
+                "social_image": demo_image(f"Bochum 2015 – {de_title}", illustration=SECTOR_ILLUSTRATIONS[de_slug]),
                 "contact_links": [
                     SectorContactPerson(contact_person=people[person])
                     for person in contacts_by_sector.get(de_slug, [])
-                ]
+                ],
             },
         )
     return sectors

@@ -8,7 +8,7 @@ import uuid
 
 from django.utils import timezone
 
-from demo.tools import DEMO_NAMESPACE, bilingual_page, bilingual_snippet, demo_image, stream
+from demo.tools import DEMO_NAMESPACE, bilingual_page, bilingual_snippet, demo_image, illustration_alt, stream
 from news.models import NewsArticleNetwork, NewsArticlePage, NewsArticleSector, NewsArticleTag, NewsIndexPage, NewsTag
 
 
@@ -165,7 +165,8 @@ KICK_OFF_EN = [
     ),
 ]
 
-# (date, slug de, title de, teaser de, text de, slug en, title en, teaser en, text en, sectors, tags, colours)
+# (date, slug de, title de, teaser de, text de, slug en, title en, teaser en, text en, sectors, tags,
+#  illustration: the name of one of the project's drawings, demo.tools.ILLUSTRATIONS)
 ARTICLES = [
     (
         datetime.date(2008, 9, 18),
@@ -185,7 +186,7 @@ ARTICLES = [
         "services are free of charge for companies.",
         [AUTOMOTIVE, MACHINERY, METAL, SERVICES],
         ["kooperation"],
-        ("#00457c", "#5b8fc7"),
+        "zeche",
     ),
     (
         datetime.date(2008, 10, 9),
@@ -204,7 +205,7 @@ ARTICLES = [
         "region.",
         [AUTOMOTIVE],
         ["veranstaltung", "kooperation"],
-        ("#7a2e00", "#c0632b"),
+        "automotive",
     ),
     (
         datetime.date(2008, 11, 27),
@@ -223,7 +224,7 @@ ARTICLES = [
         "simulation. The first joint project ideas have already been agreed.",
         [MACHINERY],
         ["hochschulen", "wissenstransfer"],
-        ("#1d5c3a", "#4f9a6d"),
+        "maschinenbau",
     ),
     (
         datetime.date(2008, 12, 11),
@@ -240,7 +241,7 @@ ARTICLES = [
         "learn welding, forming and coating even if their own company does not offer every process.",
         [METAL],
         ["ausbildung", "kooperation"],
-        ("#4a4f55", "#8a9199"),
+        "metall",
     ),
     (
         datetime.date(2009, 1, 22),
@@ -257,7 +258,7 @@ ARTICLES = [
         "shows what Bochum's service providers do for industrial companies.",
         [SERVICES],
         ["vertrieb"],
-        ("#5a2a6e", "#9461a8"),
+        "dienstleistung",
     ),
     (
         datetime.date(2009, 2, 12),
@@ -275,7 +276,7 @@ ARTICLES = [
         "joined the network.",
         [MACHINERY, AUTOMOTIVE],
         ["netzwerk", "veranstaltung"],
-        ("#002d52", "#3d7ab8"),
+        "netzwerk",
     ),
     (
         datetime.date(2009, 3, 5),
@@ -292,7 +293,7 @@ ARTICLES = [
         "which several companies present Bochum as a place of production.",
         [MACHINERY, METAL],
         ["vertrieb", "kooperation"],
-        ("#7a5c00", "#b8922b"),
+        "maschinenbau",
     ),
     (
         datetime.date(2009, 3, 26),
@@ -309,7 +310,7 @@ ARTICLES = [
         "describes simple measures from compressed air to hall lighting and names contacts for funding programmes.",
         [METAL, SERVICES],
         ["wissenstransfer", "hochschulen"],
-        ("#1d5c3a", "#00457c"),
+        "zeche",
     ),
 ]
 
@@ -350,8 +351,9 @@ def load(out):
     sectors = {page.slug: page for page in FocusSectorPage.objects.filter(locale=german)}
     network = NetworkPage.objects.filter(locale=german, slug="netzwerk-produktion").first()
 
-    def article(date, german_fields, english_fields, sector_slugs, tag_keys, colours, networks=()):
-        image = demo_image(german_fields["title"], colours=colours)
+    def article(date, german_fields, english_fields, sector_slugs, tag_keys, illustration, networks=()):
+        image = demo_image(german_fields["title"], illustration=illustration)
+        german_fields["lead_image_alt"], english_fields["lead_image_alt"] = illustration_alt(illustration)
         shared = {
             "date": date,
             "lead_image": image,
@@ -378,7 +380,6 @@ def load(out):
             "slug": "netzwerk-produktion-auftakt",
             "teaser": "Gemeinsam mehr erreichen: Erstmals brachte Bochum 2015 am Donnerstagabend (6. November) die "
             "Akteure der in Bochum ansässigen Unternehmen der Produktionswirtschaft an einen Tisch.",
-            "lead_image_alt": "Grafik in den Farben von Bochum 2015 zum Netzwerk Produktion",
             "body": stream("netzwerk-produktion-auftakt", KICK_OFF_DE),
         },
         {
@@ -386,12 +387,11 @@ def load(out):
             "slug": "production-network-kick-off",
             "teaser": "Achieving more together: on Thursday evening (6 November), Bochum 2015 brought the "
             "production companies based in Bochum to one table for the first time.",
-            "lead_image_alt": "Graphic in the colours of Bochum 2015 for the Production Network",
             "body": stream("netzwerk-produktion-auftakt", KICK_OFF_EN),
         },
         [MACHINERY, AUTOMOTIVE, METAL, SERVICES],
         ["netzwerk", "kooperation", "veranstaltung"],
-        ("#002d52", "#00457c"),
+        "netzwerk",
         networks=[network],
     )
     for (
@@ -406,7 +406,7 @@ def load(out):
         en_text,
         sector_slugs,
         tag_keys,
-        colours,
+        illustration,
     ) in ARTICLES:
         article(
             date,
@@ -414,19 +414,17 @@ def load(out):
                 "title": de_title,
                 "slug": de_slug,
                 "teaser": de_teaser,
-                "lead_image_alt": f"Grafik in den Farben von Bochum 2015 zum Beitrag „{de_title}“",
                 "body": stream(de_slug, [("paragraph", f"<p>{de_text}</p>")]),
             },
             {
                 "title": en_title,
                 "slug": en_slug,
                 "teaser": en_teaser,
-                "lead_image_alt": f"Graphic in the colours of Bochum 2015 for the article “{en_title}”",
                 "body": stream(de_slug, [("paragraph", f"<p>{en_text}</p>")]),
             },
             sector_slugs,
             tag_keys,
-            colours,
+            illustration,
             networks=[network] if "netzwerk" in tag_keys else [],
         )
     out(f"  the news indexes, {len(TAGS)} tags and {len(ARTICLES) + 1} articles")

@@ -1,8 +1,11 @@
 """Small tools for building the bilingual demo content; each app's `demo.py` uses them."""
 
 import copy
+import functools
 import io
 import uuid
+from pathlib import Path
+from xml.etree import ElementTree
 
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -26,24 +29,62 @@ def stream(key, blocks):
     ]
 
 
-def demo_image(title, colours=("#00457c", "#5b8fc7"), size=(1600, 900)):
-    """A generated picture (diagonal bands in the site's colours); nothing is downloaded."""
+# Drawings made for the project (CC BY 4.0, see their LICENSE.md), also served as static files.
+ILLUSTRATIONS = Path(__file__).resolve().parent.parent / "bochum2015" / "static" / "img" / "illustrations"
+ILLUSTRATION_NAMES = sorted(path.stem for path in ILLUSTRATIONS.glob("*.svg"))
+
+
+@functools.lru_cache(maxsize=8)  # many images of one drawing (the benchmark's) draw it once
+def draw_illustration(name, size=(1600, 900)):
+    """One of our SVG drawings as a Pillow picture. The drawings use only flat shapes (rect,
+    circle, polygon, line) without transforms, so a few lines draw them; drawn at twice the size
+    and scaled down for smooth edges."""
+    root = ElementTree.parse(ILLUSTRATIONS / f"{name}.svg").getroot()  # noqa: S314 - our own files
+    view_width = float(root.get("viewBox").split()[2])
+    scale = 2 * size[0] / view_width
+    picture = PILImage.new("RGB", (size[0] * 2, size[1] * 2), "#ffffff")
+    draw = ImageDraw.Draw(picture)
+
+    def number(element, name):
+        return float(element.get(name, 0)) * scale
+
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        fill = element.get("fill")
+        fill = None if fill in (None, "none") else fill
+        stroke, width = element.get("stroke"), round(number(element, "stroke-width"))
+        if tag == "rect":
+            x, y = number(element, "x"), number(element, "y")
+            draw.rectangle((x, y, x + number(element, "width"), y + number(element, "height")), fill=fill)
+        elif tag == "circle":
+            cx, cy, r = number(element, "cx"), number(element, "cy"), number(element, "r")
+            draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=fill, outline=stroke, width=width)
+        elif tag == "polygon":
+            values = [float(value) * scale for value in element.get("points").replace(",", " ").split()]
+            draw.polygon(list(zip(values[::2], values[1::2], strict=True)), fill=fill)
+        elif tag == "line":
+            ends = [number(element, name) for name in ("x1", "y1", "x2", "y2")]
+            draw.line(ends, fill=stroke, width=width)
+            for x, y in (ends[:2], ends[2:]):  # stroke-linecap="round"
+                draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=stroke)
+    return picture.resize(size, PILImage.Resampling.LANCZOS)
+
+
+def illustration_alt(name):
+    """The German and English alt text of a drawing: its SVG title, "Deutsch / English"."""
+    root = ElementTree.parse(ILLUSTRATIONS / f"{name}.svg").getroot()  # noqa: S314 - our own files
+    german, english = root.findtext("{http://www.w3.org/2000/svg}title").split(" / ")
+    return german, english
+
+
+def demo_image(title, illustration="zeche", size=(1600, 900)):
+    """A picture of the demo: one of the project's drawings of Bochum's industry; nothing is downloaded."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    width, height = size
-    picture = PILImage.new("RGB", size, colours[0])
-    draw = ImageDraw.Draw(picture)
-    band = width // 6
-    for index in range(-2, 9):
-        x = index * band
-        draw.polygon(
-            [(x, height), (x + band // 2, height), (x + band // 2 + height, 0), (x + height, 0)],
-            fill=colours[index % 2],
-        )
     buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=80)
+    draw_illustration(illustration, size).save(buffer, format="JPEG", quality=85)
     slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
     return Image.objects.create(title=title, description=title, file=ImageFile(buffer, name=f"{slug}.jpg"))
 

@@ -74,12 +74,11 @@ class ParticipationForm(forms.Form):
 
 
 class CompanyFilterForm(forms.Form):
-    q = forms.CharField(label=_("Company name"), required=False, max_length=100)
+    q = forms.CharField(label=_("Company name"), required=False, max_length=100, widget=forms.SearchInput)
     sector = forms.ChoiceField(label=_("Focus sector"), required=False)
     competence = forms.ChoiceField(label=_("Competence"), required=False)
 
     def __init__(self, *args, sectors=(), competences=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs["type"] = "search"
         self.fields["sector"].choices = [("", _("All sectors")), *[(s.slug, s.title) for s in sectors]]
         self.fields["competence"].choices = [("", _("All competences")), *[(t.slug, t.name) for t in competences]]

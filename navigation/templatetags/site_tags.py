@@ -112,3 +112,9 @@ def untranslated_notice(context):
 def search_page_url(context):
     """The address of the search page of the language being shown ("" without one)."""
     return site_chrome(context["request"]).search_url
+
+
+@register.simple_tag(takes_context=True)
+def news_index_link(context):
+    """Title, URL and feed URL of the news of the language being shown ({} without one), for the footer."""
+    return site_chrome(context["request"]).news_index

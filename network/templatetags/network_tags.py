@@ -23,7 +23,8 @@ def sectors_and_networks_section(context):
 
     page = context["page"]
 
-    def cards(model):  # titles and intros only: no body StreamFields
-        return model.objects.live().filter(locale_id=page.locale_id).defer_streamfields().order_by("path")
+    def cards(model):  # titles, intros and pictures only: no body StreamFields
+        pages = model.objects.live().filter(locale_id=page.locale_id).defer_streamfields().order_by("path")
+        return pages.select_related("social_image").prefetch_related("social_image__renditions")
 
     return {"request": context["request"], "sectors": cards(FocusSectorPage), "networks": cards(NetworkPage)}

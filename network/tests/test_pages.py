@@ -182,7 +182,7 @@ def test_snippet_without_english_version_is_shown_in_german_on_the_english_page(
 @pytest.mark.django_db
 def test_sector_page_shows_key_figures_contacts_companies_and_networks(client):
     html = client.get("/de/fokusbranchen/verkehrstechnik-automotive/").content.decode()
-    assert "fast 26 000" in html and "Beschäftigte in Verkehrstechnik" in html
+    assert "fast 26\N{NO-BREAK SPACE}000" in html and "Beschäftigte in Verkehrstechnik" in html
     assert "Markus Henkenmeier" in html and "markus.henkenmeier@example.org" in html
     assert "Ruhrtal Antriebstechnik GmbH" in html and "Bochumer Fahrzeugelektronik GmbH" in html
     assert "Linden Logistik" not in html  # a services company, not of this sector

@@ -27,7 +27,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
-from demo.tools import demo_image
+from demo.tools import ILLUSTRATION_NAMES, demo_image
 from pagecache import generation
 
 SIZES = {
@@ -299,9 +299,8 @@ class Command(BaseCommand):
 
     def make_images(self):
         self.progress(f"{self.sizes['images']} images")
-        palette = [("#00457c", "#5b8fc7"), ("#7a1f3d", "#d98aa5"), ("#1f5e3b", "#8fcfa8"), ("#5c4a00", "#e3c75f")]
         return [
-            demo_image(f"Benchmark-Bild {n + 1}", colours=palette[n % len(palette)])
+            demo_image(f"Benchmark-Bild {n + 1}", illustration=ILLUSTRATION_NAMES[n % len(ILLUSTRATION_NAMES)])
             for n in range(self.sizes["images"])
         ]
 

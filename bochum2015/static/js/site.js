@@ -1,4 +1,6 @@
 // Progressive enhancement only: without this script the navigation is simply always open.
+// Whether the menu button shows is decided by the stylesheet (a phone where scripts run), before
+// the first paint: changing the layout from here would make the page jump while it loads.
 (function () {
   "use strict";
   var toggle = document.querySelector(".nav-toggle");
@@ -13,8 +15,6 @@
   }
 
   function sync() {
-    toggle.hidden = !phone.matches;
-    document.documentElement.classList.toggle("has-nav-toggle", phone.matches);
     if (!phone.matches) setOpen(false);
   }
 
