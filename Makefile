@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The address in every absolute link (canonical, sitemap, calendar, e-mails): the demo gives the
+# site this host and port, so `PORT=8811 make run` links to :8811.
+WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 PYTEST_ARGS ?=
 # One pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs in one process.
 TEST_WORKERS ?= 2
@@ -29,9 +32,9 @@ $(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.run-deps ## Set up and serve the site with demo content on http://127.0.0.1:$(PORT)
 	$(PY) manage.py compile_catalogues
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(PY) manage.py load_demo_content
 	@echo "Serving Bochum 2015 on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.test-deps ## Set up and run the whole test suite (SQLite, or DATABASE_URL) and the apps' layering contract
 	$(VENV)/bin/lint-imports --no-cache

@@ -46,6 +46,14 @@ def _search(home):
     )
 
 
+def set_site_address(site):
+    """The site's host and port from WAGTAILADMIN_BASE_URL (`make run` sets it from PORT): every
+    absolute link (canonical, sitemap, calendar, e-mails) names the address the site is served at."""
+    base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = base_url.hostname or "localhost"
+    site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+
+
 def _site_and_home(out):
     german = Locale.get_default()
     english_locale()
@@ -70,10 +78,8 @@ def _site_and_home(out):
         home.save_revision().publish()
         out("  created the German home page")
 
-    base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname = base_url.hostname or "localhost"
-    site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+    set_site_address(site)
     site.root_page = home
     site.site_name = "Bochum 2015"
     site.save()

@@ -6,6 +6,8 @@ projects are invented and marked as demo data; e-mail addresses and websites are
 
 from datetime import date, datetime, timedelta
 
+from django.utils import timezone
+
 from demo.tools import bilingual_page, bilingual_snippet, demo_image, stream
 from network.models import (
     BERLIN,
@@ -463,15 +465,42 @@ def _meetings(network):
     )
 
 
-def _first_thursday_after(day, weeks=3):
-    """The first Thursday at least `weeks` weeks after `day`: the network's usual meeting day."""
-    day = day + timedelta(weeks=weeks)
-    return day + timedelta(days=(3 - day.weekday()) % 7)
+def _easter_sunday(year):
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lunar = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lunar) // 451
+    month, day = divmod(h + lunar - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holidays_in_bochum(year):
+    """Public holidays in North Rhine-Westphalia, and the days between Christmas Eve and New Year's
+    Day when nobody holds a network meeting."""
+    easter = _easter_sunday(year)
+    movable = {easter + timedelta(days=offset) for offset in (-2, 1, 39, 50, 60)}  # Good Friday ... Corpus Christi
+    fixed = {date(year, 1, 1), date(year, 5, 1), date(year, 10, 3), date(year, 11, 1)}
+    christmas_to_new_year = {date(year, 12, day) for day in range(24, 32)}
+    return movable | fixed | christmas_to_new_year
+
+
+def next_meeting_day(today, weeks=3):
+    """The first Thursday, the network's usual meeting day, at least `weeks` weeks after `today`
+    that is a working day in Bochum."""
+    day = today + timedelta(weeks=weeks)
+    day += timedelta(days=(3 - day.weekday()) % 7)
+    while day in holidays_in_bochum(day.year):
+        day += timedelta(weeks=1)
+    return day
 
 
 def _next_open_meeting(network):
     # Dated from the day the demo is first loaded; loading again keeps the existing page.
-    day = _first_thursday_after(date.today())
+    day = next_meeting_day(timezone.localdate())
     bilingual_page(
         network,
         MeetingPage,

@@ -1,11 +1,14 @@
+import datetime
+
 import django_filters
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -102,14 +105,33 @@ class ParticipationRequestIndexView(IndexView):
         field: {IndexView.FORMAT_CSV: _csv_safe}
         for field in ("network_title", "company", "contact_name", "email", "phone", "message")
     }
+    # Times as the admin shows them (the editor's time zone, Europe/Berlin by default), not in UTC:
+    # the consent time is a legal record.
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).isoformat(sep=" ", timespec="seconds"),
+            IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(value),
+        },
+    }
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("locale")
 
 
+class ParticipationRequestInspectView(InspectView):
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        # Wagtail's template formats the value without converting it to the editor's time zone.
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            return timezone.localtime(value)
+        return value
+
+
 class ParticipationRequestViewSet(ModelViewSet):
     model = ParticipationRequest
     index_view_class = ParticipationRequestIndexView
+    inspect_view_class = ParticipationRequestInspectView
     icon = "mail"
     menu_label = _("Participation requests")
     menu_order = 250

@@ -118,3 +118,15 @@ def search_page_url(context):
 def news_index_link(context):
     """Title, URL and feed URL of the news of the language being shown ({} without one), for the footer."""
     return site_chrome(context["request"]).news_index
+
+
+@register.filter(is_safe=True)
+def with_site_name(title):
+    """The page's title followed by the site's name, once: the home page is called like the site."""
+    title = str(title).strip()
+    site_name = settings.WAGTAIL_SITE_NAME
+    if not title or title == site_name:
+        return site_name
+    if site_name in title:
+        return title
+    return f"{title} – {site_name}"

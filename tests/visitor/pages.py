@@ -1,0 +1,25 @@
+"""The public pages a visitor can reach: one of every page type in each language, and the 404."""
+
+from django.conf import settings
+
+from wagtail.models import get_page_models
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+PUBLIC_APPS = {"home", "news", "network"}
+PAGE_TYPES = sorted(
+    (model for model in get_page_models() if model._meta.app_label in PUBLIC_APPS and not model._meta.abstract),
+    key=lambda model: model.__name__,
+)
+NOT_FOUND = {"de": "/de/diese-seite-gibt-es-nicht/", "en": "/en/this-page-does-not-exist/"}
+
+
+def page_of_type(model, language):
+    page = model.objects.live().filter(locale__language_code=language).order_by("path").first()
+    assert page is not None, f"the demo has no live {model.__name__} in {language}"
+    return page
+
+
+def rendered(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()

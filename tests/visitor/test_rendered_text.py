@@ -1,0 +1,34 @@
+"""What every public page shows a visitor: no template syntax, a title that names the site once."""
+
+import re
+
+import pytest
+
+from .pages import LANGUAGES, NOT_FOUND, PAGE_TYPES, page_of_type, rendered
+
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+
+TEMPLATE_SYNTAX = ("{#", "#}", "{%", "%}", "{{")
+
+
+def _every_public_page(client, language):
+    for model in PAGE_TYPES:
+        page = page_of_type(model, language)
+        yield model.__name__, rendered(client, page.url)
+    yield "404", rendered(client, NOT_FOUND[language], status=404)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_shows_template_syntax(client, language):
+    for name, html in _every_public_page(client, language):
+        leaks = [syntax for syntax in TEMPLATE_SYNTAX if syntax in html]
+        assert not leaks, f"{name} ({language}) shows {leaks}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_title_repeats_itself(client, language):
+    for name, html in _every_public_page(client, language):
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+        parts = [part.strip() for part in title.split("–")]
+        assert len(parts) == len(set(parts)), f"{name} ({language}) is titled {title!r}"
+        assert title.count("Bochum 2015") == 1, f"{name} ({language}) is titled {title!r}"
