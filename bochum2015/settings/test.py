@@ -11,6 +11,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}}
 # Tests see what they render; the page cache tests switch the cache on (tests/performance/).
 PAGE_CACHE_SECONDS = 0
+# The caches above are this process's own, whatever REDIS_URL the machine sets; the shared-cache
+# tests switch this on with a Redis cache of their own.
+PAGE_CACHE_SHARED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # One folder per pytest-xdist worker: each loads the demo content with its images.
 MEDIA_ROOT = BASE_DIR / "var" / f"test-media{os.environ.get('PYTEST_XDIST_WORKER', '')}"  # noqa: F405

@@ -19,9 +19,7 @@ from network.models import FocusSectorIndexPage, FocusSectorPage, NetworkPage
 
 from .pages import german, html
 
-pytestmark = pytest.mark.demo
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+pytestmark = [pytest.mark.demo, pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def change_without_signals(page, **fields):

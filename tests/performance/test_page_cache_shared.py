@@ -18,9 +18,7 @@ from pagecache import generation
 from pagecache.cache import LocalEntries, local_entries
 from pagecache.models import CacheGeneration
 
-pytestmark = pytest.mark.demo
-
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+pytestmark = [pytest.mark.demo, pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 # A Redis database of its own for each pytest-xdist worker (gw0: 15, gw1: 14, …).
 REDIS_TEST_URL = f"redis://127.0.0.1:6379/{15 - int(os.environ.get('PYTEST_XDIST_WORKER', 'gw0')[2:])}"
