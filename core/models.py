@@ -3,6 +3,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -44,6 +45,15 @@ class BasePage(Page):
     def meta_description(self):
         """The search description, or the page's own summary where it has one."""
         return self.search_description or getattr(self, "summary_text", "")
+
+    def permissions_for_user(self, user):
+        """Wagtail's page permission tester, or the site's own where an app registers one with the
+        `page_permission_tester` hook (editorial: the roles). Wagtail asks this tester on every path
+        – page views, bulk actions, the admin API, wagtail-localize – so one rule holds on all."""
+        testers = hooks.get_hooks("page_permission_tester")
+        if testers:
+            return testers[-1](user, self)
+        return super().permissions_for_user(user)
 
     def get_view_restrictions(self):
         """Two queries fewer per served page when no restriction can apply (core.serving)."""

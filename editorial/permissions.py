@@ -12,7 +12,7 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 
 from wagtail.admin.auth import permission_denied
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, PagePermissionTester, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import get_snippet_models
@@ -63,6 +63,23 @@ class PagePolicyWithBrowsing(PagePermissionPolicy):
         if self._base_queryset_for_user(user) is not None:
             return explorable
         return explorable | self.instances_user_has_any_permission_for(user, {"view"})
+
+
+class RolePagePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions with the roles' rule on the tree's shape: deleting, moving and
+    reordering pages need the right to add pages there (Wagtail lets change and publish suffice).
+    Translators change and publish the English tree but add nothing to it, so they never delete,
+    move or reorder a page – on any path, as every one asks this tester (`BasePage.permissions_for_user`,
+    registered in `editorial/wagtail_hooks.py`). Moving asks `can_delete` (Wagtail's `can_move`)."""
+
+    def _may_change_the_tree(self):
+        return self.user.is_superuser or "add" in self.permissions
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk=ignore_bulk) and self._may_change_the_tree()
+
+    def can_reorder_children(self):
+        return super().can_reorder_children() and self._may_change_the_tree()
 
 
 def _is_snippet(model):

@@ -8,22 +8,16 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 
 from editorial.dashboard import panels_for
-from editorial.permissions import may_edit_language
-from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+from editorial.permissions import RolePagePermissionTester, may_edit_language
 from localization.translation import (
     snippet_translation_out_of_date,
     snippets_without_translation,
     translations_out_of_date,
 )
 from localization.untranslated import LanguageAwarePageLinkHandler
-
-
-def _is_only_translator(user):
-    names = set(user.groups.values_list("name", flat=True))
-    return not user.is_superuser and TRANSLATORS in names and not names & {EDITORS, MODERATORS}
 
 
 # The language rule of home/permissions.py on Wagtail's snippet views. Ordered before
@@ -50,16 +44,8 @@ def refuse_snippet_create_in_other_language(request, model):
             raise PermissionDenied
 
 
-@hooks.register("before_delete_page")
-def translators_do_not_delete_pages(request, page):
-    if _is_only_translator(request.user):
-        raise PermissionDenied
-
-
-@hooks.register("before_bulk_action")
-def translators_do_not_bulk_delete_pages(request, action_type, objects, action_class_instance):
-    if action_type == "delete" and _is_only_translator(request.user) and any(isinstance(o, Page) for o in objects):
-        raise PermissionDenied
+# Every page permission check of Wagtail and wagtail-localize asks this tester (core.models.BasePage).
+hooks.register("page_permission_tester", RolePagePermissionTester)
 
 
 def _warn_source_changed(request, translation):
