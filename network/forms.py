@@ -6,15 +6,24 @@ from django.utils.translation import gettext_lazy as _
 
 from pagecache.cache import fresh_value
 
-# A person needs longer than this to fill in the form; a faster post is a bot.
+# A person typing needs longer than this to fill in the form. A faster post may be a bot, or a
+# person whose browser filled the form in: it is never thrown away, the person is asked to send it
+# once more (`confirmed_value`).
 MIN_FILL_SECONDS = 3
 _SIGNING_SALT = "network.participation.started"
+_CONFIRM_SALT = "network.participation.confirmed"
 
 
 def started_value():
     """The signed time the form is rendered at (a fresh one for every visitor, also on a page
     from the page cache: pagecache.cache.fresh_value)."""
     return signing.dumps(time.time(), salt=_SIGNING_SALT)
+
+
+def confirmed_value():
+    """The signed mark of a form the person was asked to send once more: its next post is taken
+    however fast it comes."""
+    return signing.dumps(time.time(), salt=_CONFIRM_SALT)
 
 
 def consent_wording():
@@ -55,6 +64,10 @@ class ParticipationForm(forms.Form):
     # Invisible to people (hidden wrapper); bots fill in every field they find.
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)
+    confirmed = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    # The error summary names each field; the consent checkbox's label is the whole consent text.
+    summary_labels = {"consent": _("Consent")}
 
     def __init__(self, *args, page=None, request=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,18 +76,51 @@ class ParticipationForm(forms.Form):
             self.initial["started"] = fresh_value(request, "network.forms.started_value")
 
     def is_spam(self):
-        """A filled-in honeypot, or a form posted faster than a person types (or without a valid timestamp)."""
-        if self.data.get("homepage", "").strip():
-            return True
+        """A filled-in honeypot: no person sees that field, so only a bot fills it in."""
+        return bool(self.data.get("homepage", "").strip())
+
+    def sent_too_fast(self):
+        """Posted faster than a person types, or without a valid timestamp – and not yet sent once more."""
+        try:
+            signing.loads(self.data.get("confirmed", ""), salt=_CONFIRM_SALT)
+        except signing.BadSignature:
+            pass
+        else:
+            return False
         try:
             started = signing.loads(self.data.get("started", ""), salt=_SIGNING_SALT)
         except signing.BadSignature:
             return True
         return time.time() - float(started) < MIN_FILL_SECONDS
 
+    def ask_once_more(self):
+        """The same entries, with the mark that lets their next post through and a note that the
+        request has not been sent yet."""
+        data = self.data.copy()
+        data["confirmed"] = confirmed_value()
+        again = type(self)(data, page=self.page)
+        again.is_valid()
+        again.add_error(
+            None,
+            _(
+                "Your request has not been sent yet: the form was sent very quickly, as a program would. "
+                "Please check your entries and send the request once more."
+            ),
+        )
+        return again
+
+    def error_summary(self):
+        """(field id, short name, first error) of each field with an error, in the form's order."""
+        return [
+            (field.id_for_label, self.summary_labels.get(field.name, field.label), field.errors[0])
+            for field in self.visible_fields()
+            if field.errors
+        ]
+
 
 class CompanyFilterForm(forms.Form):
-    q = forms.CharField(label=_("Company name"), required=False, max_length=100, widget=forms.SearchInput)
+    # A longer name is cut, not refused: an error next to a list of every company contradicts itself.
+    q = forms.CharField(label=_("Company name"), required=False, widget=forms.SearchInput(attrs={"maxlength": 100}))
     sector = forms.ChoiceField(label=_("Focus sector"), required=False)
     competence = forms.ChoiceField(label=_("Competence"), required=False)
 
@@ -82,3 +128,6 @@ class CompanyFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [("", _("All sectors")), *[(s.slug, s.title) for s in sectors]]
         self.fields["competence"].choices = [("", _("All competences")), *[(t.slug, t.name) for t in competences]]
+
+    def clean_q(self):
+        return self.cleaned_data["q"][:100]

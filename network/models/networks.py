@@ -150,10 +150,13 @@ class NetworkPage(CalendarMixin, IntroBodyPage):
         form = ParticipationForm(request.POST, page=self)
         thanks_url = self.get_url(request) + self.reverse_subpage("thanks")
         if form.is_spam():
-            logger.info("Participation form for page %s: spam answered like a success, not stored", self.pk)
+            logger.info("Participation form for page %s: honeypot filled, answered like a success", self.pk)
             return redirect(thanks_url, permanent=False)
         if not form.is_valid():
             return self.render(request, context_overrides={"form": form})
+        if form.sent_too_fast():
+            # Perhaps a bot, perhaps a browser's autofill: the person sees why and sends it once more.
+            return self.render(request, context_overrides={"form": form.ask_once_more()})
         client = client_hash(request)
         if ParticipationRequest.objects.over_rate_limit(form.cleaned_data["email"], client):
             form.add_error(

@@ -124,7 +124,10 @@ class CompanyDirectoryPage(IntroBodyPage):
         # Logos joined and their renditions prefetched: no query per company card.
         companies = Company.objects.filter(locale=german).select_related("logo").order_by("name")
         companies = companies.prefetch_related("logo__renditions")
-        if form.is_valid():
+        if form.is_bound and not form.is_valid():
+            # A choice that no longer exists (an old link): its error, and no list that ignores it.
+            companies = companies.none()
+        elif form.is_bound:
             data = form.cleaned_data
             if data["q"]:
                 # Names are searched in both languages; the list shows the German version's relations.

@@ -103,3 +103,18 @@ def test_directory_pages_through_many_companies(client):
     assert total == 34  # 4 of the demo and 30 new ones
     assert len(_names(second)) == total - CompanyDirectoryPage.per_page
     assert "Zett Metall 29 GmbH" in second
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_name_longer_than_the_field_finds_nothing_and_is_no_error(client, language):
+    url = {"de": "/de/unternehmen/", "en": "/en/companies/"}[language]
+    html = client.get(url, {"q": "Weitmar Präzisionsteile GmbH " * 5}).content.decode()
+    assert _names(html) == []
+    assert "form-field__error" not in html and 'aria-invalid="true"' not in html
+    assert 'maxlength="100"' in html
+
+
+def test_an_unknown_sector_is_an_error_with_no_list_that_ignores_it(client):
+    html = client.get("/de/unternehmen/?sector=gibt-es-nicht").content.decode()
+    assert "form-field__error" in html
+    assert _names(html) == []

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import time
 from datetime import timedelta
 from unittest import mock
@@ -143,12 +144,48 @@ def test_filled_honeypot_is_answered_like_a_success_but_not_stored(client):
     assert mail.outbox == []
 
 
+def _hidden(html, name):
+    return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
+
+
 @pytest.mark.parametrize("kind", ["one second", "forged", "missing"])
-def test_form_posted_faster_than_a_person_types_is_answered_like_a_success_but_not_stored(client, kind):
+def test_valid_request_sent_faster_than_a_person_types_is_kept_and_asked_for_once_more(client, kind):
     started = {"one second": _started(seconds_ago=1), "forged": "not-signed", "missing": None}[kind]
     response = client.post(GERMAN_URL, _data(started=started))
-    assert response.status_code == 302 and response["Location"].endswith("/thanks/")
+    assert response.status_code == 200  # no thank-you for a request that was not stored
+    html = response.content.decode()
+    assert "Ihre Anfrage ist noch nicht gesendet" in html
+    assert 'value="Muster Metall GmbH"' in html
+    assert "Wir fräsen Aluminium und suchen Partner in Bochum.</textarea>" in html
     assert ParticipationRequest.objects.count() == 0
+
+    # Sent once more, however fast: stored and thanked for.
+    response = client.post(GERMAN_URL, _data(started=started, confirmed=_hidden(html, "confirmed")))
+    assert response.status_code == 302 and response["Location"].endswith("/thanks/")
+    assert ParticipationRequest.objects.get().company == "Muster Metall GmbH"
+
+
+def test_a_forged_confirmation_is_asked_for_once_more(client):
+    response = client.post(GERMAN_URL, _data(started=_started(seconds_ago=1), confirmed="not-signed"))
+    assert "Ihre Anfrage ist noch nicht gesendet" in response.content.decode()
+    assert ParticipationRequest.objects.count() == 0
+
+
+def test_empty_form_sent_at_once_gets_the_errors_not_a_thank_you(client):
+    response = client.post(GERMAN_URL, {"started": _started(seconds_ago=1), "homepage": ""})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bitte prüfen Sie Ihre Angaben." in html
+    assert "Ihre Anfrage ist noch nicht gesendet" not in html  # the errors first
+
+
+def test_after_errors_the_summary_has_the_focus_and_names_the_consent_briefly(client):
+    html = client.post(ENGLISH_URL, _data(consent=None)).content.decode()
+    summary = re.search(r'<div class="form-errors"[^>]*>(.*?)</div>', html, re.S)
+    assert 'tabindex="-1"' in summary.group(0) and "autofocus" in summary.group(0)
+    assert "Consent: Please agree to the privacy notice so that we can handle your request." in summary.group(1)
+    assert "I agree that Bochum 2015" not in summary.group(1)
+    assert html.count("I agree that Bochum 2015") == 1  # the checkbox's label only
 
 
 def test_form_is_fine_after_the_minimum_time(client):

@@ -109,3 +109,38 @@ def test_company_asks_to_take_part_errors_first_then_confirmation(visit, languag
         network_title,
     )
     assert stored.locale.language_code == language
+
+
+NOT_SENT_YET = {"de": "Ihre Anfrage ist noch nicht gesendet", "en": "Your request has not been sent yet"}
+
+
+@pytest.mark.parametrize("language", ["de"])
+def test_a_form_the_browser_fills_in_at_once_is_asked_for_once_more_not_lost(visit, language, monkeypatch):
+    # Anything faster than this is "too fast": the test's speed then never decides the outcome.
+    monkeypatch.setattr("network.forms.MIN_FILL_SECONDS", 120)
+    page = visit(language)
+    open_first_network(page, language)
+    form = page.get_by_role("region", name=TAKE_PART[language])
+    fields = FIELDS[language]
+    company = f"Autofill {language} GmbH"
+
+    # What a browser's autofill and an impatient click do: every field at once, sent right away.
+    form.get_by_label(fields["company"]).fill(company)
+    form.get_by_label(fields["name"]).fill("Erika Mustermann")
+    form.get_by_label(fields["email"]).fill("erika@example.org")
+    form.get_by_label(fields["message"]).fill("Wir fertigen Achsen.")
+    form.get_by_role("checkbox").check()
+    form.get_by_role("button", name=SEND[language]).click()
+
+    # Not a thank-you for nothing: the person is told, the summary has the focus, the entries are kept.
+    summary = page.get_by_role("alert")
+    expect(summary).to_contain_text(NOT_SENT_YET[language])
+    expect(summary).to_be_focused()
+    expect(form.get_by_label(fields["company"])).to_have_value(company)
+    expect(form.get_by_label(fields["message"])).to_have_value("Wir fertigen Achsen.")
+    expect(form.get_by_role("checkbox")).to_be_checked()
+    assert not ParticipationRequest.objects.filter(company=company).exists()
+
+    form.get_by_role("button", name=SEND[language]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(THANKS[language])
+    assert ParticipationRequest.objects.filter(company=company, email="erika@example.org").count() == 1
