@@ -55,13 +55,37 @@ class BasePage(Page):
             return testers[-1](user, self)
         return super().permissions_for_user(user)
 
+    # What finding this page by its path learnt (core.serving.Routing); None for a page read
+    # otherwise (a preview, a list).
+    routing = None
+
+    def route(self, request, path_components):
+        """A language's home page finds the page below it in one query (core.serving); a page
+        that lookup found (it has its `routing`) routes on as Wagtail's pages do."""
+        if self.depth == 2 and path_components and self.routing is None:
+            from core.serving import find_route
+
+            return find_route(request, self, path_components)
+        return super().route(request, path_components)
+
+    # Adds a lookup and nothing else: for core.serving, a page that routes as Wagtail's do.
+    route.finds_below_home = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Breadcrumbs and the language switcher take these without a query where routing found
+        # them; otherwise they ask the tree themselves.
+        if self.routing is not None:
+            context["ancestors"] = self.routing.ancestors
+            if self.routing.translations is not None:
+                context["translations"] = self.routing.translations
+        return context
+
     def get_view_restrictions(self):
-        """Two queries fewer per served page when no restriction can apply (core.serving)."""
+        """Two queries fewer per served page when routing found that no restriction can apply."""
         from wagtail.models import PageViewRestriction
 
-        from core.serving import view_restrictions_known_empty
-
-        if view_restrictions_known_empty(self):
+        if self.routing is not None and self.routing.unrestricted:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

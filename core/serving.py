@@ -8,15 +8,21 @@ restrictions and one for the ancestors in its breadcrumbs. Here instead:
 - what every request needs and hardly ever changes – the request's site, the locales, the
   site root's translations (each language's home page) and the paths of pages with view
   restrictions – is read once per content generation and kept with the fragments (pagecache.cache);
-- `serve` finds the page, all its ancestors and its live translations (for the language
-  switcher) by their `url_path` in one query and makes the page specific in one more. Pages
-  with a `route()` of their own on the way (routable pages) route the rest of the path as
-  Wagtail would;
+- each language's home page routes the path below it with `find_route` (`BasePage.route()`,
+  the place Wagtail documents for a faster lookup): the page, all its ancestors and its live
+  translations (for the language switcher) by their `url_path` in one query, and the page made
+  specific in one more. Pages with a `route()` of their own on the way (routable pages) route
+  the rest of the path as Wagtail would. What the lookup learnt is handed to the page as
+  `page.routing` (a `Routing`), which `BasePage.get_context` passes on to templates;
+- `serve` is Wagtail's serve view with the site and the route found above filled in beforehand
+  (upstream), which spares the queries for the site and the home page;
 - the view restriction check and `public()` use the cached paths.
+
+Functions that need the site data take the request; called without one (a management
+command, a signal handler) they ask the database as Wagtail would.
 """
 
-from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -30,8 +36,6 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 import upstream
 from pagecache.cache import cached_fragment, is_cacheable_request
-
-_request = ContextVar("request", default=None)
 
 
 @dataclass
@@ -70,30 +74,25 @@ def site_data(request):
     return request._site_data
 
 
-def current_site_data():
-    """The SiteData of the request being served, or None outside a request."""
-    request = _request.get()
+def _site_data_or_none(request):
     return site_data(request) if request is not None else None
 
 
-class CurrentRequestMiddleware:
-    """Makes the request known to code that has none at hand (`public`, view restrictions);
-    it stays known while a template response renders after the view."""
+@dataclass
+class Routing:
+    """What finding a page by its path learnt about it, kept with the page for its context."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _request.set(request)
-        try:
-            return self.get_response(request)
-        finally:
-            _request.reset(token)
+    ancestors: list  # the pages above it, from the tree's root down (plain Pages)
+    # Live translations by language code (plain Pages), or None where the lookup did not read them.
+    translations: dict | None = None
+    # No view restriction can apply: none at or above the page, no alias on the way.
+    unrestricted: bool = False
+    extra: dict = field(default_factory=dict)
 
 
-def public(pages):
-    """`pages.public()` without a query for the view restrictions while serving a request."""
-    data = current_site_data()
+def public(pages, request=None):
+    """`pages.public()`, without a query for the view restrictions while serving `request`."""
+    data = _site_data_or_none(request)
     if data is None:
         return pages.public()
     for path in data.restricted_paths:
@@ -101,9 +100,9 @@ def public(pages):
     return pages
 
 
-def default_locale():
-    """Locale.get_default() without a query while serving a request."""
-    data = current_site_data()
+def default_locale(request=None):
+    """Locale.get_default(), without a query while serving `request`."""
+    data = _site_data_or_none(request)
     code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     for locale in data.locales.values() if data else ():
         if locale.language_code == code:
@@ -111,21 +110,11 @@ def default_locale():
     return Locale.get_default()
 
 
-def locale_of(page):
-    """`page.locale` from the cached locales (no query while serving a request)."""
-    data = current_site_data()
-    if data is not None and page.locale_id in data.locales:
-        page.locale = data.locales[page.locale_id]
-    return page.locale
-
-
-def view_restrictions_known_empty(page):
+def _unrestricted(data, page, ancestors):
     """True when no view restriction can apply to `page`, judged without a query: no
     restricted page above it or at it, and no alias on the way (aliases take their source's
     restrictions)."""
-    data = current_site_data()
-    ancestors = getattr(page, "_routed_ancestors", None)
-    if data is None or ancestors is None or page.alias_of_id or any(a.alias_of_id for a in ancestors):
+    if page.alias_of_id or any(a.alias_of_id for a in ancestors):
         return False
     return not any(page.path.startswith(path) for path in data.restricted_paths)
 
@@ -134,7 +123,7 @@ def _has_own_route(page, remaining):
     """Whether `page` (a plain Page) would route `remaining` itself rather than pass it on to
     its child: a routable page whose routes match the rest of the path, or any other route()."""
     model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-    if model is None or model.route is Page.route:
+    if model is None or model.route is Page.route or getattr(model.route, "finds_below_home", False):
         return False
     if issubclass(model, RoutablePageMixin) and model.route is RoutablePageMixin.route:
         if not page.live:
@@ -146,37 +135,38 @@ def _has_own_route(page, remaining):
     return True
 
 
-def route(request, path):
-    """What Wagtail's routing returns for `path` (a RouteResult, or None for a 404)."""
-    data = site_data(request)
-    if data.site is None:
-        return None
-    upstream.prefill_site(request, data.site)
-    components = [component for component in path.split("/") if component]
-    # The page a path leads to, with its ancestors, changes only with content: found once per
-    # content generation for anonymous visitors (editors and form posts read it afresh). Each
-    # request unpickles a page of its own and routes the rest of the path itself.
-    if is_cacheable_request(request):
-        found = cached_fragment(request, "route", lambda: _find_page(data, components), "/".join(components))
-    else:
-        found = _find_page(data, components)
-    if found is None:
-        return None
-    page, routed_depth = found
-    try:
-        return page.route(request, components[routed_depth:])
-    except Http404:
-        return None
-
-
-def _find_page(data, components):
-    """The specific page the deepest matching part of `components` leads to, with its routed
-    ancestors, and how many components lead to it (None when no page matches)."""
+def _language_home(data):
     try:
         language = get_supported_content_language_variant(translation.get_language())
     except LookupError:
         language = None
-    home = data.homes.get(language) or data.site.root_page
+    return data.homes.get(language) or data.site.root_page
+
+
+def find_route(request, home, components):
+    """What Wagtail's routing returns for the path `components` below `home`, a language's home
+    page (a RouteResult; Http404 when nothing is found)."""
+    data = site_data(request)
+    # The page a path leads to, with its ancestors, changes only with content: found once per
+    # content generation for anonymous visitors (editors and form posts read it afresh). Each
+    # request unpickles a page of its own and routes the rest of the path itself.
+    if is_cacheable_request(request):
+        key = f"{home.pk}/" + "/".join(components)
+        found = cached_fragment(request, "route", lambda: _find_page(data, home, components), key)
+    else:
+        found = _find_page(data, home, components)
+    if found is None:
+        raise Http404
+    page, routed_depth = found
+    # A page found here has its `routing`, so its route() goes on as Wagtail's would (for the
+    # home page: nothing below it matched, or it routes the rest itself).
+    return page.route(request, components[routed_depth:])
+
+
+def _find_page(data, home, components):
+    """The specific page the deepest matching part of `components` leads to below `home`, with
+    what the lookup learnt (`page.routing`), and how many components lead to it (None when no
+    page matches)."""
     url_paths = [
         home.url_path + "".join(f"{part}/" for part in components[:depth]) for depth in range(len(components) + 1)
     ]
@@ -203,13 +193,13 @@ def _find_page(data, components):
         page = found_page.specific_class._default_manager.select_related(*related).get(pk=found_page.pk)
     else:
         page = found_page.specific
-    page._routed_ancestors = chain[:-1]
+    page.routing = Routing(ancestors=chain[:-1], unrestricted=_unrestricted(data, found_page, chain[:-1]))
     if found_page.depth == max(row.depth for row in found.values()):  # its translations were read
-        page._live_translations = {}
+        page.routing.translations = {}
         for row in rows:
             if row.translation_key == page.translation_key and row.live and row.locale_id in data.locales:
                 row.locale = data.locales[row.locale_id]
-                page._live_translations[row.locale.language_code] = row
+                page.routing.translations[row.locale.language_code] = row
     if len(chain) > 1:
         upstream.prefill_parent(page, chain[-2])
     if page.locale_id in data.locales:
@@ -218,8 +208,18 @@ def _find_page(data, components):
 
 
 def serve(request, path):
-    """Wagtail's serve view, with the page found by `route` above."""
+    """Wagtail's serve view, with the site and the page found by `find_route` filled in: what
+    Wagtail's own `Page.route_for_request` would find through the home page's `route()`, without
+    its queries for the site and the home page."""
     from wagtail.views import serve as wagtail_serve
 
-    upstream.prefill_route(request, route(request, path))
+    data = site_data(request)
+    if data.site is not None:
+        upstream.prefill_site(request, data.site)
+        components = [component for component in path.split("/") if component]
+        try:
+            result = find_route(request, _language_home(data), components)
+        except Http404:
+            result = None
+        upstream.prefill_route(request, result)
     return wagtail_serve(request, path)

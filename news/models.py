@@ -97,27 +97,27 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def summary_text(self):
         return self.intro
 
-    def articles(self):
-        return NewsArticlePage.objects.visible_in(self.locale_id).child_of(self)
+    def articles(self, request=None):
+        return NewsArticlePage.objects.visible_in(self.locale_id, request).child_of(self)
 
     def sector_choices(self):
         from network.models import FocusSectorPage
 
         return list(FocusSectorPage.objects.live().filter(locale_id=self.locale_id).order_by("title"))
 
-    def filter_choices(self):
+    def filter_choices(self, request=None):
         """What the visitor can filter by: the sectors and tags of this language, and the
         years that have articles."""
         return {
             "sectors": self.sector_choices(),
             "tags": list(NewsTag.objects.filter(locale_id=self.locale_id)),
-            "years": [day.year for day in self.articles().order_by().dates("date", "year", order="DESC")],
+            "years": [day.year for day in self.articles(request).order_by().dates("date", "year", order="DESC")],
         }
 
     def cached_filter_choices(self, request):
         """filter_choices(), the same for every visitor until content changes (the year list
         reads every article): read once per content change, for the list and its feeds."""
-        return cached_fragment(request, "news-filter-choices", self.filter_choices, str(self.pk))
+        return cached_fragment(request, "news-filter-choices", lambda: self.filter_choices(request), str(self.pk))
 
     def active_filters(self, request, choices):
         """The valid filters in the query string; unknown values are ignored, never an error."""
@@ -133,8 +133,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             active["year"] = years[request.GET["year"]]
         return active
 
-    def filtered_articles(self, active):
-        articles = self.articles()
+    def filtered_articles(self, active, request=None):
+        articles = self.articles(request)
         if "sector" in active:
             articles = articles.linked_to(active["sector"])
         if "tag" in active:
@@ -154,7 +154,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         keys = cached_fragment(
             request,
             "news-order",
-            lambda: array("q", self.filtered_articles(active).ordered_keys()),
+            lambda: array("q", self.filtered_articles(active, request).ordered_keys()),
             str(self.pk),
             *filters,
         )
@@ -162,7 +162,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         page_keys = list(page)
 
         def cards():
-            found = {article.pk: article for article in self.articles().filter(pk__in=page_keys).with_card_images()}
+            found = {
+                article.pk: article for article in self.articles(request).filter(pk__in=page_keys).with_card_images()
+            }
             return [found[key] for key in page_keys if key in found]
 
         # The filter form and the cards are cached as fragments per filter (and page number).
@@ -286,12 +288,12 @@ class NewsArticlePage(BasePage):
     def tag_names(self):
         return " ".join(tag.name for tag in self.tags())
 
-    def siblings(self):
-        return NewsArticlePage.objects.visible_in(self.locale_id).exclude(pk=self.pk).defer_streamfields()
+    def siblings(self, request=None):
+        return NewsArticlePage.objects.visible_in(self.locale_id, request).exclude(pk=self.pk).defer_streamfields()
 
-    def neighbours(self):
+    def neighbours(self, request=None):
         """The next older and the next newer article of the same language (one query)."""
-        siblings = self.siblings()
+        siblings = self.siblings(request)
         # "date <= d and not (date = d and pk >= p)" rather than "date < d or (date = d and
         # pk < p)": the same articles, but the date index then starts right at this article.
         older = siblings.filter(date__lte=self.date).exclude(date=self.date, pk__gte=self.pk).order_by("-date", "-pk")
@@ -306,9 +308,9 @@ class NewsArticlePage(BasePage):
                 following = article
         return previous, following
 
-    def related_articles(self, sector_keys, tag_keys):
+    def related_articles(self, sector_keys, tag_keys, request=None):
         """Newest articles sharing a focus sector or a tag with this one."""
-        return self.siblings().sharing_sector_or_tag(sector_keys, tag_keys).newest(RELATED_ARTICLES)
+        return self.siblings(request).sharing_sector_or_tag(sector_keys, tag_keys).newest(RELATED_ARTICLES)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -321,7 +323,7 @@ class NewsArticlePage(BasePage):
             return self._linked_keys("tag_links", "tag")
 
         # Other content than the article's own: computed only when its cached fragment renders.
-        neighbours = lazy(self.neighbours)
+        neighbours = lazy(lambda: self.neighbours(request))
         context.update(
             news_index=self.get_parent(),
             sectors=lazy(lambda: list(in_locale(FocusSectorPage, sector_keys(), self.locale_id))),
@@ -329,7 +331,7 @@ class NewsArticlePage(BasePage):
                 lambda: list(in_locale(NetworkPage, self._linked_keys("network_links", "network"), self.locale_id))
             ),
             tags=lazy(lambda: self.tags(tag_keys())),
-            related_articles=lazy(lambda: self.related_articles(sector_keys(), tag_keys())),
+            related_articles=lazy(lambda: self.related_articles(sector_keys(), tag_keys(), request)),
             previous_article=lazy(lambda: neighbours[0]),
             next_article=lazy(lambda: neighbours[1]),
             structured_data=lazy(lambda: article_json_ld(self, request)),

@@ -12,9 +12,10 @@ from core.serving import public
 
 
 class NewsArticleQuerySet(PageQuerySet):
-    def visible_in(self, locale_id):
-        """The live articles of a language that a visitor may read."""
-        return public(self.live().filter(locale_id=locale_id))
+    def visible_in(self, locale_id, request=None):
+        """The live articles of a language that a visitor may read (`request`: the one being
+        served, whose site data knows the restricted pages)."""
+        return public(self.live().filter(locale_id=locale_id), request)
 
     def with_card_images(self):
         """Articles ready for a list: lead images joined and their renditions prefetched, newest first."""
@@ -70,11 +71,11 @@ class NewsArticleQuerySet(PageQuerySet):
         two queries however many articles there are)."""
         return list(self.with_card_images()[:limit])
 
-    def newest_for(self, page, limit=3):
+    def newest_for(self, page, limit=3, request=None):
         """The newest live articles of `page`'s locale related to it (a FocusSectorPage or a
         NetworkPage of any locale); three queries (view restrictions outside a request, articles
         with their images, renditions)."""
-        return self.visible_in(page.locale_id).linked_to(page).newest(limit)
+        return self.visible_in(page.locale_id, request).linked_to(page).newest(limit)
 
 
 NewsArticleManager = PageManager.from_queryset(NewsArticleQuerySet)

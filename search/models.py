@@ -123,7 +123,7 @@ class SearchPage(BasePage):
     class Meta:
         verbose_name = _("search page")
 
-    def search(self, terms, newest_first=False):
+    def search(self, terms, newest_first=False, request=None):
         """The live pages of this language that match `terms` (of `search_terms`)."""
         from core.serving import public
 
@@ -131,7 +131,7 @@ class SearchPage(BasePage):
 
         # Only id and type: a search for a common word matches thousands of pages, and the
         # page shows the specific pages of one result page (specific_pages).
-        pages = public(Page.objects.live().filter(locale_id=self.locale_id).not_type(SearchPage))
+        pages = public(Page.objects.live().filter(locale_id=self.locale_id).not_type(SearchPage), request)
         pages = pages.only("id", "content_type_id")
         if newest_first:
             # Many pages share a publication time (a bulk import, a tree copy): the id keeps
@@ -150,7 +150,7 @@ class SearchPage(BasePage):
         pages."""
         from .backend import ordered_keys
 
-        found = self.search(terms, newest_first)
+        found = self.search(terms, newest_first, request)
         keys = ordered_keys(found, 0, SEARCH_CACHED_MATCHES + 1)
         total = len(keys) if len(keys) <= SEARCH_CACHED_MATCHES else found.count()
         keys = keys[:SEARCH_CACHED_MATCHES]
@@ -167,7 +167,7 @@ class SearchPage(BasePage):
         matches and the address of their results."""
         found = []
         for page in SearchPage.objects.live().exclude(locale_id=self.locale_id).select_related("locale"):
-            count = page.search(terms).count()
+            count = page.search(terms, request=request).count()
             if count:
                 url = f"{page.get_url(request)}?{urlencode({'q': terms})}"
                 found.append({"language_code": page.locale.language_code, "count": count, "url": url})
@@ -195,7 +195,7 @@ class SearchPage(BasePage):
             def more(start, stop):
                 from .backend import ordered_keys
 
-                return ordered_keys(self.search(terms, newest_first), start, stop)
+                return ordered_keys(self.search(terms, newest_first, request), start, stop)
 
             results = paginate(request, SearchMatches(found, more), SEARCH_RESULTS_PER_PAGE)
             keys = list(results)

@@ -39,7 +39,7 @@ class LocalizedSitemap(Sitemap):
         in_a_language_tree = Q()
         for home in site_data(self.request).homes.values():
             in_a_language_tree |= Q(path__startswith=home.path)
-        return public(Page.objects.live().filter(in_a_language_tree)).order_by("path")
+        return public(Page.objects.live().filter(in_a_language_tree), self.request).order_by("path")
 
     @property
     def paginator(self):
@@ -85,7 +85,7 @@ class LocalizedSitemap(Sitemap):
         pages = list(self.paginator.page(page).object_list.values(*PAGE_FIELDS))
         translations = defaultdict(list)
         for other in (
-            public(Page.objects.live())
+            public(Page.objects.live(), self.request)
             .filter(translation_key__in={p["translation_key"] for p in pages})
             .order_by("locale__language_code")
             .values(*PAGE_FIELDS)

@@ -84,7 +84,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "core.serving.CurrentRequestMiddleware",
     # After the locale, so that the 400 page speaks the address's language.
     "bochum2015.security.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -17,7 +17,7 @@ def language_versions(context):
     request = context["request"]
     page = context.get("page")
     translations = {}
-    found_with_page = getattr(page, "_live_translations", None)  # core.serving found them with the page
+    found_with_page = context.get("translations")  # routing found them with the page (BasePage.get_context)
     if found_with_page is not None:
         translations = {code: other.get_url(request) for code, other in found_with_page.items()}
     elif isinstance(page, Page) and page.pk:
@@ -72,8 +72,8 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"crumbs": []}
-    # Serving found the ancestors already (core.serving); previews and the like ask the tree.
-    ancestors = getattr(page, "_routed_ancestors", None)
+    # Routing found the ancestors already (BasePage.get_context); previews and the like ask the tree.
+    ancestors = context.get("ancestors")
     if ancestors is None:
         ancestors = page.get_ancestors()
     ancestors = [ancestor for ancestor in ancestors if ancestor.depth >= 2]

@@ -66,7 +66,7 @@ class FocusSectorPage(IntroBodyPage):
         context["contact_persons"] = lazy(
             lambda: linked_in_locale(self.contact_links.all(), "contact_person", self.locale, people)
         )
-        context["companies"] = lazy(lambda: companies_of_sector(self, self.locale))
+        context["companies"] = lazy(lambda: companies_of_sector(self, self.locale, request=request))
         context["networks"] = lazy(
             lambda: [
                 link.page
@@ -86,10 +86,10 @@ class FocusSectorPage(IntroBodyPage):
         return f"{directory.get_url(request)}?sector={self.slug}" if directory else ""
 
 
-def companies_of_sector(sector, locale, limit=50):
+def companies_of_sector(sector, locale, limit=50, request=None):
     """Companies whose German version is linked to the sector, in `locale` where translated."""
     companies = Company.objects.filter(
-        locale=default_locale(), sectors__translation_key=sector.translation_key
+        locale=default_locale(request), sectors__translation_key=sector.translation_key
     ).order_by("name")[:limit]
     return in_locale(companies, locale, Company.objects.all())
 
@@ -118,7 +118,7 @@ class CompanyDirectoryPage(IntroBodyPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sectors = list(FocusSectorPage.objects.live().filter(locale=self.locale).order_by("title"))
-        german = default_locale()
+        german = default_locale(request)
         competences = Tag.objects.filter(network_companycompetence_items__content_object__locale=german)
         form = CompanyFilterForm(request.GET or None, sectors=sectors, competences=competences.distinct())
         # Logos joined and their renditions prefetched: no query per company card.

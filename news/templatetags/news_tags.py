@@ -45,10 +45,10 @@ def latest_news(context, page=None, limit=3, heading_level=2):
     """The newest articles of the language, or those related to `page` (a sector or network)."""
     request = context.get("request")
     if page is not None and page.pk:
-        articles = NewsArticlePage.objects.newest_for(page, limit=limit)
+        articles = NewsArticlePage.objects.newest_for(page, limit=limit, request=request)
     else:
         locale_id = getattr(context.get("page"), "locale_id", None)
-        articles = NewsArticlePage.objects.visible_in(locale_id).newest(limit) if locale_id else []
+        articles = NewsArticlePage.objects.visible_in(locale_id, request).newest(limit) if locale_id else []
     return {
         "request": request,
         "articles": articles,
