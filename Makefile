@@ -12,7 +12,7 @@ TEST_WORKERS ?= 2
 SIZE ?= full
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser chromium audit lint format messages bench backup restore loadtest
+.PHONY: help run test test-browser chromium audit lint format messages bench backup restore loadtest dgs-video
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,22 @@ test-browser: $(VENV)/.browser-deps node_modules/.package-lock.json chromium ## 
 
 audit: $(VENV)/.run-deps node_modules/.package-lock.json chromium ## Lighthouse and the W3C Nu checker on every page type in both languages of the running site (make run first; AUDIT_URL, AUDIT_PRESET=desktop)
 	PORT=$(PORT) $(PY) audit/run.py
+
+# The demo's placeholder for the video in German Sign Language: 20 s in Bochum blue with a caption
+# and a clock, H.264 without sound, about 30 KB. Kept in the repository, so the demo needs no ffmpeg.
+DGS_VIDEO := demo/media/dgs-platzhalter.mp4
+DGS_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+dgs-video: ## Make the demo's placeholder sign-language video (installs Debian's ffmpeg when it is missing)
+	@command -v ffmpeg >/dev/null 2>&1 && test -f $(DGS_FONT) || { \
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq ffmpeg fonts-dejavu-core >/dev/null; }
+	ffmpeg -hide_banner -loglevel error -y -f lavfi -i "color=c=0x00457c:s=640x360:r=12:d=20" \
+		-vf "drawtext=fontfile=$(DGS_FONT):text='Platzhalter':fontcolor=white:fontsize=44:x=(w-text_w)/2:y=110,\
+	drawtext=fontfile=$(DGS_FONT):text='Video in Deutscher Gebärdensprache':fontcolor=white:fontsize=26:x=(w-text_w)/2:y=180,\
+	drawtext=fontfile=$(DGS_FONT):text='%{pts\\:hms}':fontcolor=0xf08a24:fontsize=22:x=(w-text_w)/2:y=250" \
+		-an -c:v libx264 -preset veryslow -crf 30 -pix_fmt yuv420p -movflags +faststart \
+		-metadata title="Bochum 2015 – Platzhalter für das Video in Deutscher Gebärdensprache" $(DGS_VIDEO)
+	@ls -l $(DGS_VIDEO)
 
 lint: $(VENV)/.test-deps ## Check code style with ruff
 	$(VENV)/bin/ruff check .

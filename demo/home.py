@@ -20,10 +20,9 @@ def load(out):
     about = _about(home)
     legal_notice = _legal_notice(home)
     privacy = _privacy(home)
-    accessibility = _accessibility(home)
-    _settings(legal_notice, privacy, accessibility)
+    _settings(legal_notice, privacy)
     _search(home)
-    out(f"  general pages: {about[0].title}, {legal_notice.title}, {privacy.title}, {accessibility.title}")
+    out(f"  general pages: {about[0].title}, {legal_notice.title}, {privacy.title}")
     return {"home": home}
 
 
@@ -304,81 +303,7 @@ def _privacy(home):
     return page
 
 
-ACCESSIBILITY_DE = [
-    (
-        "paragraph",
-        "<p>Bochum 2015 ist bemüht, diese Website im Einklang mit dem Behindertengleichstellungsgesetz "
-        "Nordrhein-Westfalen (BGG NRW) und der Barrierefreie-Informationstechnik-Verordnung (BITV NRW) "
-        "barrierefrei zugänglich zu machen.</p>",
-    ),
-    ("heading", {"text": "Stand der Vereinbarkeit", "level": "h2"}),
-    (
-        "paragraph",
-        "<p>Die Website ist weitgehend mit den Anforderungen der WCAG 2.1 auf Stufe AA vereinbar. "
-        "Ältere PDF-Dokumente sind möglicherweise nicht vollständig barrierefrei.</p>",
-    ),
-    ("heading", {"text": "Barriere melden", "level": "h2"}),
-    (
-        "paragraph",
-        "<p>Sind Ihnen Barrieren auf dieser Website aufgefallen? Schreiben Sie uns an "
-        '<a href="mailto:barrierefreiheit@example.org">barrierefreiheit@example.org</a> oder rufen Sie uns an '
-        "unter 0234 000000. Wir antworten innerhalb von sechs Wochen.</p>",
-    ),
-    ("heading", {"text": "Durchsetzungsverfahren", "level": "h2"}),
-    (
-        "paragraph",
-        "<p>Erhalten Sie keine zufriedenstellende Antwort, können Sie sich an die Ombudsstelle für "
-        "barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden.</p>",
-    ),
-]
-ACCESSIBILITY_EN = [
-    (
-        "paragraph",
-        "<p>Bochum 2015 strives to make this website accessible in accordance with the Disability "
-        "Equality Act of North Rhine-Westphalia (BGG NRW) and the Barrier-free Information Technology Ordinance "
-        "(BITV NRW).</p>",
-    ),
-    ("heading", {"text": "Compliance status", "level": "h2"}),
-    (
-        "paragraph",
-        "<p>The website largely complies with WCAG 2.1 at level AA. Older PDF documents may not be "
-        "fully accessible.</p>",
-    ),
-    ("heading", {"text": "Report a barrier", "level": "h2"}),
-    (
-        "paragraph",
-        "<p>Have you come across a barrier on this website? Write to us at "
-        '<a href="mailto:barrierefreiheit@example.org">barrierefreiheit@example.org</a> or call us on '
-        "+49 234 000000. We will answer within six weeks.</p>",
-    ),
-    ("heading", {"text": "Enforcement procedure", "level": "h2"}),
-    (
-        "paragraph",
-        "<p>If you do not receive a satisfactory answer, you can contact the ombudsman for "
-        "accessible information technology of the State of North Rhine-Westphalia.</p>",
-    ),
-]
-
-
-def _accessibility(home):
-    page, _ = bilingual_page(
-        home,
-        StandardPage,
-        {
-            "title": "Erklärung zur Barrierefreiheit",
-            "slug": "barrierefreiheit",
-            "body": stream("accessibility", ACCESSIBILITY_DE),
-        },
-        {
-            "title": "Accessibility statement",
-            "slug": "accessibility",
-            "body": stream("accessibility", ACCESSIBILITY_EN),
-        },
-    )
-    return page
-
-
-def _settings(legal_notice, privacy, accessibility):
+def _settings(legal_notice, privacy):
     contact = ContactSettings.load()
     if not contact.email:
         contact.organisation = "Bochum 2015"
@@ -390,5 +315,4 @@ def _settings(legal_notice, privacy, accessibility):
     legal = LegalPagesSettings.load()
     legal.legal_notice_page = legal.legal_notice_page or legal_notice
     legal.privacy_page = legal.privacy_page or privacy
-    legal.accessibility_page = legal.accessibility_page or accessibility
     legal.save()

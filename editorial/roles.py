@@ -48,6 +48,11 @@ EDITORIAL_SNIPPETS = ["network.Company", "network.ContactPerson", "network.Topic
 # moderators and the networks' contact persons only.
 _PARTICIPATION_REQUESTS = ["network.view_participationrequest", "network.change_participationrequest"]
 
+# Reports of barriers (accessibility statement): the moderators answer them and set their status;
+# the editors, who remove most barriers, read them.
+_BARRIER_REPORTS_READ = ["accessibility.view_barrierreport"]
+_BARRIER_REPORTS = [*_BARRIER_REPORTS_READ, "accessibility.change_barrierreport"]
+
 _EDITOR_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 
 ROLES = {
@@ -56,14 +61,14 @@ ROLES = {
         "english_pages": [],
         "collection": _EDITOR_MEDIA,
         "snippets": ["add", "change"],
-        "global": [],
+        "global": _BARRIER_REPORTS_READ,
     },
     MODERATORS: {
         "german_pages": ["add", "change", "publish"],
         "english_pages": [],
         "collection": _EDITOR_MEDIA,
         "snippets": ["add", "change"],
-        "global": _PARTICIPATION_REQUESTS,
+        "global": [*_PARTICIPATION_REQUESTS, *_BARRIER_REPORTS],
     },
     TRANSLATORS: {
         # Browse the German tree to find the page to translate (home/permissions.py); no action.

@@ -1,5 +1,6 @@
 """What every page shows of the site around it, in the language being shown: the home pages of
-both languages, the main navigation, the news index, the search page and the legal pages.
+both languages, the main navigation, the news index, the search page, the legal pages and the
+pages in Leichte Sprache and German Sign Language.
 
 Read together – one query for all of these pages and the legal pages setting – once per
 language and content change (pagecache.cache), so that the first request after a change does not
@@ -10,6 +11,7 @@ import operator
 from dataclasses import dataclass, field
 from functools import reduce
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, ExpressionWrapper, Q, Subquery
 from django.utils import translation
@@ -20,6 +22,8 @@ from core.serving import site_data
 from pagecache.cache import cached_fragment
 
 LEGAL_PAGES = ("legal_notice", "privacy", "accessibility")
+# Page types every header links to (BITV 2.0 § 4): in the language shown, else the German page.
+ACCESS_ROLES = ("easy_language", "sign_language")
 
 
 @dataclass
@@ -29,6 +33,7 @@ class SiteChrome:
     news_index: dict = field(default_factory=dict)  # {"title", "url", "feed_url"}, or {} without one
     search_url: str = ""
     legal_links: dict = field(default_factory=dict)  # name in LEGAL_PAGES -> {"title", "url"}
+    access_links: list = field(default_factory=list)  # {"role", "title", "url", "lang"} by ACCESS_ROLES
 
 
 def site_chrome(request):
@@ -70,6 +75,10 @@ def _read_site_chrome(request):
     is_chosen = reduce(operator.or_, chosen_as.values())
     legal = Q(translation_key__in=Page.objects.filter(is_chosen).values("translation_key"))
     wanted = (in_language & (in_menu | index_or_search | legal)) | is_chosen
+    access_types = [content_types[role] for role in ACCESS_ROLES if role in content_types]
+    if access_types:  # also the other languages' ones: German pages stand in for missing ones
+        in_site = reduce(operator.or_, (Q(path__startswith=other.path) for other in homes.values()))
+        wanted |= Q(live=True, content_type__in=access_types) & in_site
     roles = {f"chosen_as_{name}": ExpressionWrapper(q, output_field=BooleanField()) for name, q in chosen_as.items()}
     pages = list(Page.objects.filter(wanted).annotate(**roles).order_by("path"))
 
@@ -87,6 +96,8 @@ def _read_site_chrome(request):
     search = next((p for p in in_this_language if role_of.get(p.content_type_id) == "search"), None)
     chrome.search_url = search.get_url(request) if search else ""
 
+    chrome.access_links = _access_links(request, pages, role_of, homes, home)
+
     by_key = {page.translation_key: page for page in in_this_language}
     for name in LEGAL_PAGES:
         source = next((page for page in pages if getattr(page, f"chosen_as_{name}")), None)
@@ -94,3 +105,20 @@ def _read_site_chrome(request):
         if page is not None:
             chrome.legal_links[name] = {"title": page.title, "url": page.get_url(request)}
     return chrome
+
+
+def _access_links(request, pages, role_of, homes, home):
+    """The uppermost live page of each of ACCESS_ROLES in the language shown, else in the site's
+    source language (Leichte Sprache and sign language pages are German pages of their own)."""
+    source = homes.get(settings.LANGUAGE_CODE)
+    links = []
+    for role in ACCESS_ROLES:
+        found = [page for page in pages if page.live and role_of.get(page.content_type_id) == role]
+        own = [page for page in found if page.path.startswith(home.path)]
+        fallback = [page for page in found if source is not None and page.path.startswith(source.path)]
+        chosen = own or fallback
+        if chosen:
+            page = min(chosen, key=lambda page: (page.depth, page.path))
+            language = translation.get_language() if own else settings.LANGUAGE_CODE
+            links.append({"role": role, "title": page.title, "url": page.get_url(request), "lang": language})
+    return links

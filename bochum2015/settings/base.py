@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Ours, the domain apps first (their templates win), the shared base last (README "Apps").
     "home",
+    "accessibility",
     "news",
     "network",
     "search",
@@ -321,7 +322,8 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# mp4, webm and vtt: the sign-language video and its captions (accessibility.SignLanguagePage).
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "pdf", "pptx", "rtf", "txt", "vtt", "webm", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents only through Wagtail's view (privacy checked, `default-src 'none'`) and always as a
 # download: no uploaded file is rendered by the browser as a page of our origin.
@@ -381,3 +383,5 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Participation requests older than this many months are deleted by `delete_old_participation_requests`.
 PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MONTHS", "24"))
+# Reports of barriers older than this many months are deleted by `delete_old_barrier_reports`.
+BARRIER_REPORT_RETENTION_MONTHS = int(os.environ.get("BARRIER_REPORT_RETENTION_MONTHS", "24"))

@@ -109,6 +109,12 @@ def untranslated_notice(context):
 
 
 @register.simple_tag(takes_context=True)
+def access_links(context):
+    """Links to the pages in Leichte Sprache and German Sign Language (navigation.chrome)."""
+    return site_chrome(context["request"]).access_links
+
+
+@register.simple_tag(takes_context=True)
 def search_page_url(context):
     """The address of the search page of the language being shown ("" without one)."""
     return site_chrome(context["request"]).search_url

@@ -113,10 +113,13 @@ def test_headings_and_figures_do_not_break_inside_a_word_on_a_phone(visit, langu
     for name, path in public_pages(language):
         page.goto(path)
         hyphens = page.evaluate("() => getComputedStyle(document.querySelector('h1')).hyphens")
+        # Leichte Sprache splits no word at a line's end (its editors split long words with the
+        # middle dot): its pages' headings keep hyphens: manual.
+        wanted = "manual" if page.evaluate("document.body.classList.contains('easy-language')") else "auto"
         found = {
             "overflowing headings": page.evaluate(OVERFLOWING_HEADINGS),
             "figures on two lines": page.evaluate(WRAPPED_FIGURES),
-            "h1 without hyphens: auto": [] if hyphens == "auto" else [hyphens],
+            f"h1 without hyphens: {wanted}": [] if hyphens == wanted else [hyphens],
         }
         if any(found.values()):
             problems[f"{name} {path}"] = {key: value for key, value in found.items() if value}

@@ -52,7 +52,11 @@ def _one_translated_page(model):
     pytest.fail(f"the demo content has no {model.__name__} in German and English")
 
 
-@pytest.mark.parametrize("model", _page_types(), ids=lambda model: model.__name__)
+@pytest.mark.parametrize(
+    "model",
+    [model for model in _page_types() if not getattr(model, "german_only", False)],
+    ids=lambda model: model.__name__,
+)
 def test_every_page_type_previews_its_draft_in_both_languages(client, moderator, translator, model):
     german, english = _one_translated_page(model)
 
@@ -78,6 +82,20 @@ def test_every_page_type_previews_its_draft_in_both_languages(client, moderator,
     assert f"{english.title} (draft)" in html and '<html lang="en">' in html
     client.logout()
     assert "(draft)" not in client.get(english.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "model", [model for model in _page_types() if getattr(model, "german_only", False)], ids=lambda m: m.__name__
+)
+def test_german_only_page_types_preview_their_draft(client, moderator, model):
+    """Pages in Leichte Sprache and German Sign Language are German pages of their own."""
+    german = model.objects.live().filter(locale__language_code="de").first()
+    german.title = f"{german.title} (Entwurf)"
+    german.save_revision()
+    client.force_login(moderator)
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[german.pk]))
+    assert response.status_code == 200 and german.title in response.content.decode()
+    assert "(Entwurf)" not in client.get(Page.objects.get(pk=german.pk).url).content.decode()
 
 
 def _field_panels(panel, model):

@@ -172,10 +172,10 @@ def test_a_deleted_page_is_gone_at_once_everywhere(client):
 
 @pytest.mark.usefixtures("page_cache_on_and_off")
 def test_a_moved_page_answers_at_its_new_address_and_links_follow_it(client):
-    old, new = "/de/barrierefreiheit/", "/de/ueber-uns/barrierefreiheit/"
+    old, new = "/de/datenschutz/", "/de/ueber-uns/datenschutz/"
     before = warm(client, ["/de/", old, "/sitemap-pages.xml"])
     assert f'href="{old}"' in before["/de/"]  # the footer links to it
-    page = german(StandardPage, slug="barrierefreiheit")
+    page = german(StandardPage, slug="datenschutz")
     page.move(german(StandardPage, slug="ueber-uns"), pos="last-child")
     response = client.get(old)  # Wagtail's automatic redirect, not the cached copy
     assert (response.status_code, response["Location"]) == (301, new)
@@ -200,12 +200,12 @@ def test_publishing_a_translation_links_it_from_the_cached_source_page(client):
 @pytest.mark.usefixtures("page_cache_on_and_off")
 def test_a_page_added_to_the_menu_shows_in_the_navigation_of_every_cached_page(client):
     warm(client, ["/de/", "/de/ueber-uns/"])
-    page = german(StandardPage, slug="barrierefreiheit")
+    page = german(StandardPage, slug="datenschutz")
     page.show_in_menus = True
     page.save_revision().publish()
     for url in ["/de/", "/de/ueber-uns/"]:
         nav = html(client, url).split('class="main-nav"')[1].split("</nav>")[0]
-        assert 'href="/de/barrierefreiheit/"' in nav
+        assert 'href="/de/datenschutz/"' in nav
 
 
 @pytest.mark.parametrize("page_cache_seconds", [600, 0])

@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS, setup_roles
 
 # Each app contributes a `demo.load(out)`; order matters where pages link to each other.
-DEMO_MODULES = ["demo.home", "demo.network", "demo.news"]
+DEMO_MODULES = ["demo.home", "demo.accessibility", "demo.network", "demo.news"]
 
 # One demo login per editorial role: user name, group, admin language.
 DEMO_ROLE_USERS = [

@@ -1,0 +1,4 @@
+from .pages import AccessibilityStatementPage, EasyLanguagePage, SignLanguagePage
+from .reports import BarrierReport
+
+__all__ = ["AccessibilityStatementPage", "BarrierReport", "EasyLanguagePage", "SignLanguagePage"]
