@@ -15,6 +15,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.filters import ModelChoiceFilter
+
 from .dashboard import panels_for
 from .models import Company, ContactPerson, FocusSectorPage, NetworkPage, ParticipationRequest, Topic
 
@@ -37,7 +39,7 @@ class ContactPersonViewSet(SnippetViewSet):
 
 
 class CompanyFilterSet(WagtailFilterSet):
-    sectors = django_filters.ModelChoiceFilter(
+    sectors = ModelChoiceFilter(
         label=_("Focus sector"), queryset=FocusSectorPage.objects.all().order_by("locale_id", "title")
     )
     city = django_filters.CharFilter(label=_("City"), lookup_expr="icontains")
@@ -83,9 +85,7 @@ register_permission_policy(ParticipationRequest, ParticipationRequestPermissionP
 
 
 class ParticipationRequestFilterSet(WagtailFilterSet):
-    network = django_filters.ModelChoiceFilter(
-        label=_("Network"), queryset=NetworkPage.objects.all().order_by("locale_id", "title")
-    )
+    network = ModelChoiceFilter(label=_("Network"), queryset=NetworkPage.objects.all().order_by("locale_id", "title"))
     created_at = django_filters.DateFromToRangeFilter(label=_("Received"))
 
     class Meta:

@@ -5,6 +5,14 @@ Every word of a query, less a common inflection ending, matches as a prefix ("Ne
 "Netzwerktreffen", "Unternehmen" finds "Unternehmens") and, from four letters on, inside a
 longer word of the index ("treffen" finds "Netzwerktreffen"); those words come from FTS5's own
 vocabulary of the index (the `fts5vocab` table of search migration 0002).
+
+Every term reaches FTS5 as a string in its syntax, with its double quotes doubled, also in the
+autocomplete search the admin's listings and choosers use and in phrases: modelsearch puts them
+in quotes as they are, and a `"` someone types ended the string ("unterminated string"). FTS5's
+table has one column for titles, one for the other text and one for autocomplete, not one per
+field, so a search restricted to some fields (`fields=`, the admin's snippet listings) looks in
+all the object's indexed text of its kind: modelsearch named the fields as columns ("no such
+column: name").
 This module imports modelsearch's SQLite backend, which exists only on SQLite."""
 
 import unicodedata
@@ -12,8 +20,12 @@ from functools import reduce
 from operator import and_, or_
 
 from modelsearch.backends.database.sqlite.query import LexemeCombinable, SearchQueryExpression, SearchQueryField
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend, SQLiteSearchQueryCompiler
-from modelsearch.query import PlainText
+from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.query import Phrase, PlainText
 
 from django.db import connection
 
@@ -74,7 +86,32 @@ class WordOrCompounds(LexemeCombinable):
         return "%s", ["(" + " OR ".join(terms) + ")"]
 
 
-class CompoundSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
+class FtsString(LexemeCombinable):
+    """A term in FTS5's syntax, quoted (and a prefix when asked), combinable with the others."""
+
+    def __init__(self, text, prefix=False):
+        super().__init__(output_field=SearchQueryField())
+        self.text, self.prefix = text, prefix
+
+    def as_sql(self, compiler, connection):
+        return "%s", [quoted(self.text) + ("*" if self.prefix else "")]
+
+
+class QuotedTermsMixin:
+    """Phrases quoted as FTS5 strings, and a search in some fields in all the indexed text of
+    its kind (see the module)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = None
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, Phrase):
+            return SearchQueryExpression(FtsString(query.query_string), config=config)
+        return super().build_search_query_content(query, config=config)
+
+
+class CompoundSQLiteSearchQueryCompiler(QuotedTermsMixin, SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
             stems = [stem(word) for word in query.query_string.split()]
@@ -88,5 +125,19 @@ class CompoundSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return super().build_search_query_content(query, config=config)
 
 
+class QuotedSQLiteAutocompleteQueryCompiler(QuotedTermsMixin, SQLiteAutocompleteQueryCompiler):
+    """modelsearch's autocomplete (every word, the last one as a prefix), its terms quoted."""
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText):
+            words = query.query_string.split()
+            if words:
+                terms = [FtsString(word) for word in words[:-1]] + [FtsString(words[-1], prefix=True)]
+                lexemes = reduce(and_ if query.operator.lower() == "and" else or_, terms)
+                return SearchQueryExpression(lexemes, config=config)
+        return super().build_search_query_content(query, config=config)
+
+
 class CompoundSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = CompoundSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = QuotedSQLiteAutocompleteQueryCompiler

@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Snippets are translated only by those who may edit the target language (home/permissions.py).
     "editorial.permissions.TranslationLanguageMiddleware",
+    # Malformed input that Wagtail's bulk actions and wagtail-localize's PO upload would answer with a 500.
+    "bochum2015.security.RejectMalformedBulkActionIdsMiddleware",
+    "localization.po_upload.PoUploadCheckMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Pages under the wrong language prefix lead to their translation or to the notice.
     "localization.untranslated.UntranslatedPageMiddleware",

@@ -1,0 +1,192 @@
+"""Input a person can type into the admin gets an answer, never a 500 (issue 20): searches in
+the snippet listings, a `"` in any search, malformed ids of bulk actions, a huge filter id, a
+NUL character, and wagtail-localize's PO upload without a file or without its header. Each
+case failed before its fix; tests/security/test_admin_hostile.py sends random input of the
+same kinds to every listing."""
+
+import polib
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+
+from network.models import Company
+
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(get_user_model().objects.create_superuser("root-20", "root-20@example.org", "not-guessable-1"))
+    return client
+
+
+def listed(response, name):
+    return f">{name}<" in response.content.decode() or f"{name}</a>" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["Ruhrtal", "ruhr", "Antriebstechnik"])
+def test_company_listing_search_finds_the_company(admin_client, query):
+    response = admin_client.get("/admin/snippets/network/company/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ruhrtal Antriebstechnik GmbH" in html
+    assert "Hiltrop Werkzeugbau GmbH" not in html
+
+
+def test_news_tag_listing_search_finds_the_tag(admin_client):
+    response = admin_client.get("/admin/snippets/news/newstag/", {"q": "Kooper"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kooperation" in html and "Wissenstransfer" not in html
+
+
+QUOTED_SEARCHES = [
+    ("/admin/api/main/pages/", "search"),
+    ("/admin/api/main/images/", "search"),
+    ("/admin/api/main/documents/", "search"),
+    ("/admin/pages/search/", "q"),
+    ("/admin/images/", "q"),
+    ("/admin/images/results/", "q"),
+    ("/admin/documents/", "q"),
+    ("/admin/choose-page/search/", "q"),
+    ("/admin/images/chooser/results/", "q"),
+    ("/admin/documents/chooser/results/", "q"),
+    ("/admin/snippets/choose/network/company/results/", "q"),
+    ("/admin/snippets/choose/news/newstag/results/", "q"),
+    ("/admin/snippets/network/company/", "q"),
+    ("/admin/snippets/news/newstag/", "q"),
+    ("/admin/users/", "q"),
+]
+
+
+@pytest.mark.parametrize(("url", "parameter"), QUOTED_SEARCHES)
+@pytest.mark.parametrize("query", ['"', 'a"b', '"Netzwerk Produktion"', '"a"b"', "'\\", "*", "(", "AND", "NEAR("])
+def test_quotes_and_operators_in_admin_searches_are_plain_text(admin_client, url, parameter, query):
+    assert admin_client.get(url, {parameter: query}).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["Ruhrt", 'Ruhrt"', '"Ruhrt'])
+def test_a_search_restricted_to_fields_with_quotes_finds_by_prefix(query):
+    from wagtail.search.backends import get_search_backend
+
+    german = Company.objects.filter(locale=Locale.objects.get(language_code="de"))
+    found = get_search_backend().autocomplete(query, german, fields=["name"])
+    assert [company.name for company in found] == ["Ruhrtal Antriebstechnik GmbH"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"id": "abc"},
+        {"id": ""},
+        {"id": "99999999999999999999999"},
+        {"id": "-1"},
+        {"id": "1e3"},
+        {"id": "١٢"},
+        {"id": ["1", "abc"]},
+        {"id": "all", "childOf": "abc"},
+        {"id": "all", "childOf": "99999999999999999999999"},
+    ],
+)
+@pytest.mark.parametrize(
+    "action",
+    [
+        "/admin/bulk/wagtailcore/page/delete/",
+        "/admin/bulk/wagtailcore/page/publish/",
+        "/admin/bulk/wagtailimages/image/delete/",
+        "/admin/bulk/wagtaildocs/document/add_to_collection/",
+        "/admin/bulk/network/company/delete/",
+        "/admin/bulk/auth/user/set_active_state/",
+    ],
+)
+def test_bulk_actions_refuse_malformed_ids_with_400(admin_client, action, query):
+    assert admin_client.get(action, query).status_code == 400
+
+
+def test_bulk_action_of_all_pages_below_a_missing_page_is_404(admin_client):
+    response = admin_client.get(
+        "/admin/bulk/wagtailcore/page/delete/", {"id": "all", "childOf": "987654"}, follow=True
+    )
+    assert response.status_code == 404
+
+
+def test_bulk_actions_still_take_real_ids(admin_client):
+    page = Page.objects.get(locale__language_code="de", slug="netzwerk-produktion")
+    response = admin_client.get("/admin/bulk/wagtailcore/page/unpublish/", {"id": str(page.pk)})
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
+    german_home = page.get_parent().get_parent()
+    response = admin_client.get("/admin/bulk/wagtailcore/page/unpublish/", {"id": "all", "childOf": german_home.pk})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "-99999999999999999999999", "abc", "1.5"])
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [("/admin/snippets/network/company/", "sectors"), ("/admin/participation-requests/", "network")],
+)
+def test_listing_filters_take_any_id_as_no_choice(admin_client, url, parameter, value):
+    assert admin_client.get(url, {parameter: value}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/api/main/pages/?search=%00", "/admin/images/?q=a%00b", "/admin/pages/?x%00=1"]
+)
+def test_nul_characters_in_an_admin_query_get_a_400(admin_client, url):
+    assert admin_client.get(url).status_code == 400
+
+
+@pytest.fixture
+def english_translation():
+    english = Locale.objects.get(language_code="en")
+    page = Page.objects.get(locale__language_code="de", slug="netzwerk-produktion")
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=english)
+
+
+def po_upload(po_text):
+    return SimpleUploadedFile("en.po", po_text.encode(), content_type="text/x-gettext-translation")
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {},
+        {"file": po_upload('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n')},
+        {"other": po_upload('msgid ""\nmsgstr ""\n')},
+    ],
+    ids=["no file", "no translation header", "file under another name"],
+)
+def test_po_upload_without_a_file_or_its_header_is_an_error_message(admin_client, english_translation, files):
+    edit = reverse("wagtailadmin_home")
+    url = reverse("wagtail_localize:upload_pofile", args=[english_translation.pk])
+    response = admin_client.post(url, {"next": edit, **files})
+    assert response.status_code == 302 and response["Location"] == edit
+    assert [message.level_tag for message in get_messages(response.wsgi_request)] == ["error"]
+
+
+def test_po_upload_with_the_header_still_imports(admin_client, english_translation):
+    download = admin_client.get(reverse("wagtail_localize:download_pofile", args=[english_translation.pk]))
+    po = polib.pofile(download.content.decode())
+    url = reverse("wagtail_localize:upload_pofile", args=[english_translation.pk])
+    response = admin_client.post(url, {"file": po_upload(str(po)), "next": "/admin/"})
+    assert response.status_code == 302
+    assert [message.level_tag for message in get_messages(response.wsgi_request)] == ["success"]
+
+
+def test_po_upload_of_someone_who_may_not_edit_is_refused_as_before(client, english_translation):
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import EDITORS
+
+    editor = get_user_model().objects.create_user("erika-20", "erika-20@example.org", "not-guessable-1")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    response = client.post(reverse("wagtail_localize:upload_pofile", args=[english_translation.pk]))
+    assert response.status_code in (302, 403)
+    assert response.status_code == 403 or response["Location"] == reverse("wagtailadmin_home")
