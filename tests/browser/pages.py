@@ -30,6 +30,17 @@ def public_pages(language):
     return [*found, ("404", NOT_FOUND_PATHS[language])]
 
 
+# The pages BITV 2.0 § 4 asks for (accessibility app), each also among `public_pages`; the Leichte
+# Sprache and sign-language pages are German pages of their own. test_barrier_free.py checks each
+# by its name: `-k easylanguagepage`.
+BARRIER_FREE_PAGES = [
+    ("easylanguagepage", "de", "/de/leichte-sprache/"),
+    ("signlanguagepage", "de", "/de/gebaerdensprache/"),
+    ("accessibilitystatementpage-de", "de", "/de/barrierefreiheit/"),
+    ("accessibilitystatementpage-en", "en", "/en/accessibility/"),
+]
+
+
 def run_axe(page, axe_js):
     """Runs axe-core in the page. Returns the serious/critical violations as readable lines and
     the other findings (moderate and minor violations, incomplete checks needing a person)."""
