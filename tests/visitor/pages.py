@@ -5,12 +5,18 @@ from django.conf import settings
 from wagtail.models import get_page_models
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-PUBLIC_APPS = {"home", "news", "network"}
+PUBLIC_APPS = {"home", "accessibility", "news", "network"}
 PAGE_TYPES = sorted(
     (model for model in get_page_models() if model._meta.app_label in PUBLIC_APPS and not model._meta.abstract),
     key=lambda model: model.__name__,
 )
 NOT_FOUND = {"de": "/de/diese-seite-gibt-es-nicht/", "en": "/en/this-page-does-not-exist/"}
+
+
+def page_types(language):
+    """The page types a visitor meets in `language`: pages in Leichte Sprache and German Sign
+    Language are German pages of their own (`german_only`)."""
+    return [model for model in PAGE_TYPES if language == "de" or not getattr(model, "german_only", False)]
 
 
 def page_of_type(model, language):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .pages import LANGUAGES, NOT_FOUND, PAGE_TYPES, page_of_type, rendered
+from .pages import LANGUAGES, NOT_FOUND, page_of_type, page_types, rendered
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -12,7 +12,7 @@ TEMPLATE_SYNTAX = ("{#", "#}", "{%", "%}", "{{")
 
 
 def _every_public_page(client, language):
-    for model in PAGE_TYPES:
+    for model in page_types(language):
         page = page_of_type(model, language)
         yield model.__name__, rendered(client, page.url)
     yield "404", rendered(client, NOT_FOUND[language], status=404)
