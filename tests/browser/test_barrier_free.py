@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from accessibility.models import BarrierReport
 
-from .pages import BARRIER_FREE_PAGES
+from .pages import BARRIER_FREE_PAGES, has_horizontal_overflow
 from .test_design import MEASURE_LAYOUT_SHIFT, VNU_JAR, page_html
 
 pytestmark = pytest.mark.browser
@@ -28,12 +28,15 @@ HEADER_LINKS = {
 
 @pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
 @pytest.mark.parametrize(("language", "path"), PAGES)
-def test_barrier_free_page_has_no_serious_axe_finding_and_does_not_move(visit, axe, screenshot, language, path, phone):
+def test_barrier_free_page_has_no_serious_axe_finding_does_not_move_nor_scroll_sideways(
+    visit, axe, screenshot, language, path, phone
+):
     page = visit(language, phone=phone, bypass_csp=True)
     page.add_init_script(MEASURE_LAYOUT_SHIFT)
     page.goto(path, wait_until="load")
     page.wait_for_timeout(200)
     assert page.evaluate("window.layoutShift") == 0
+    assert not has_horizontal_overflow(page), "the page scrolls sideways"
     assert axe(page, f"{language} {path}") == []
     name = path.strip("/").replace("/", "-")
     screenshot(page, f"{name}-{'phone' if phone else 'desktop'}")
