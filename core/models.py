@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
+from .slugs import german_ascii, slug_input
 
 
 class BasePage(Page):
@@ -30,7 +31,15 @@ class BasePage(Page):
     )
 
     promote_panels = [
-        MultiFieldPanel(Page.promote_panels, heading=_("Page address and search engines")),
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", widget=slug_input()),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("show_in_menus"),
+            ],
+            heading=_("Page address and search engines"),
+        ),
         FieldPanel("social_image"),
     ]
 
@@ -80,6 +89,12 @@ class BasePage(Page):
             if self.routing.translations is not None:
                 context["translations"] = self.routing.translations
         return context
+
+    def clean(self):
+        # The address of a page not yet published, umlauts written out; a public address stays.
+        if self.first_published_at is None:
+            self.slug = german_ascii(self.slug)
+        super().clean()
 
     def get_view_restrictions(self):
         """Two queries fewer per served page when routing found that no restriction can apply."""

@@ -8,5 +8,7 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from editorial.permissions import register_policies
+        from editorial.workflow_names import connect
 
         register_policies()
+        connect()

@@ -22,14 +22,16 @@ from wagtail.models import (
 )
 
 from core.sites import language_homes
+from editorial.workflow_names import APPROVAL_TASK_NAME, WORKFLOW_NAME
 
 EDITORS = "Redaktion"
 MODERATORS = "Chefredaktion"
 TRANSLATORS = "Übersetzung"
 CONTACT_PERSONS = "Ansprechpersonen"
 
-WORKFLOW_NAME = "Freigabe / Approval"
-APPROVAL_TASK_NAME = "Freigabe durch die Chefredaktion"
+# Stored in English and shown in the admin's language (editorial.workflow_names); the names
+# they had before, renamed by setup_roles.
+OLD_NAMES = {"Freigabe / Approval": WORKFLOW_NAME, "Freigabe durch die Chefredaktion": APPROVAL_TASK_NAME}
 
 # Wagtail's initial migrations create these groups with permissions on the root page, i.e. on
 # both language trees; ours replace them.
@@ -140,6 +142,9 @@ def _set_collection_permissions(group, codenames):
 
 
 def _setup_workflow(moderators, german_home, out):
+    for old, new in OLD_NAMES.items():
+        Workflow.objects.filter(name=old).update(name=new)
+        GroupApprovalTask.objects.filter(name=old).update(name=new)
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)

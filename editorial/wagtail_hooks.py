@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.permissions import policy_registry
 
 from editorial.dashboard import panels_for
 from editorial.permissions import RolePagePermissionTester, may_edit_language
@@ -120,3 +121,20 @@ def note_snippets_shown_in_another_language(request, page):
             "original": missing[0].locale.get_display_name(),
         },
     )
+
+
+def _works_on_pages(user):
+    """Edits, publishes or translates pages: the reports (workflows, site history, translations)
+    are about that work."""
+    page_policy = policy_registry.get_by_type(Page)
+    return page_policy.user_has_any_permission(user, ["add", "change", "publish"]) or user.has_perm(
+        "wagtail_localize.submit_translation"
+    )
+
+
+@hooks.register("construct_reports_menu")
+def reports_only_for_those_who_work_on_pages(request, menu_items):
+    # wagtail-localize shows its translations report to every user of the admin, the networks'
+    # contact persons too, who only answer participation requests. An empty menu is not shown.
+    if not _works_on_pages(request.user):
+        menu_items[:] = []

@@ -28,6 +28,7 @@ from pagecache.cache import cached_fragment, lazy
 
 from .blocks import NewsBodyBlock
 from .feeds import article_feed
+from .forms import NewsArticleForm
 from .queries import NewsArticleManager
 from .structured_data import article_json_ld
 
@@ -216,6 +217,8 @@ class NewsArticlePage(BasePage):
         verbose_name=_("press contact"),
     )
 
+    base_form_class = NewsArticleForm
+
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("date"),
@@ -263,10 +266,18 @@ class NewsArticlePage(BasePage):
     def listing_image(self):
         return self.lead_image
 
+    NOTHING_TO_READ = _(
+        "An article needs a text or a lead image before it can be approved or published: "
+        "add a text block under 'Body' or choose a lead image."
+    )
+
     def clean(self):
         super().clean()
         if self.lead_image_id and not self.lead_image_alt.strip():
             raise ValidationError({"lead_image_alt": _("Describe what the lead image shows.")})
+        # A live article is a card in the news grid and a page of its own: never an empty one.
+        if self.live and not self.body and not self.lead_image_id:
+            raise ValidationError(self.NOTHING_TO_READ)
 
     # Relations, resolved in this article's locale
 

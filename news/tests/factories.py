@@ -5,6 +5,8 @@ import wagtail_factories
 
 from django.utils.text import slugify
 
+from wagtail.rich_text import RichText
+
 from news.models import NewsArticlePage, NewsArticleSector, NewsArticleTag, NewsIndexPage, NewsTag
 
 
@@ -23,6 +25,8 @@ class NewsArticlePageFactory(wagtail_factories.PageFactory):
     slug = factory.LazyAttribute(lambda obj: slugify(obj.title))
     date = datetime.date(2020, 1, 1)
     teaser = factory.LazyAttribute(lambda obj: f"Anreißer zu {obj.title}.")
+    # A live article has text or a picture (NewsArticlePage.clean).
+    body = factory.LazyAttribute(lambda obj: [("paragraph", RichText(f"<p>Text zu {obj.title}.</p>"))])
     live = True
     first_published_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
 

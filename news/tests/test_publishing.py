@@ -9,6 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from wagtail.rich_text import RichText
+
 from localization.translation import translate
 from news.models import NewsArticlePage
 
@@ -47,6 +49,7 @@ def scheduled_article(german_news):
         title=TITLE_DE,
         slug="zukunftswerkstatt",
         teaser="Die Zukunftswerkstatt öffnet ihre Türen für Unternehmen.",
+        body=[("paragraph", RichText("<p>Am Samstag von 10 bis 16 Uhr.</p>"))],
         date=timezone.localdate() + datetime.timedelta(days=2),
         go_live_at=go_live,
         live=False,
@@ -90,7 +93,9 @@ def test_scheduled_article_and_its_translation_appear_only_after_publish_schedul
 
 def test_translation_of_a_live_article_is_published_at_once(german_news):
     article = NewsArticlePage.objects.get(slug="netzwerk-produktion-auftakt")
-    copy = NewsArticlePage(title="Sofort", slug="sofort", teaser="Gleich online.")
+    copy = NewsArticlePage(
+        title="Sofort", slug="sofort", teaser="Gleich online.", body=[("paragraph", RichText("<p>Jetzt.</p>"))]
+    )
     german_news.add_child(instance=copy)
     copy.save_revision().publish()
     english = NewsArticlePage.objects.get(pk=copy.pk)

@@ -84,7 +84,7 @@ def test_article_goes_from_editor_through_approval_and_translation_onto_both_sit
     # Draftail writes what was typed into the form a moment later.
     expect(body.locator("input[name='body-0-value']")).to_have_value(re.compile(re.escape(GERMAN["body"])))
     editor.get_by_role("button", name="Mehr Aktionen").click()
-    editor.get_by_role("button", name="In Freigabe / Approval einreichen").click()
+    editor.get_by_role("button", name="In Freigabe einreichen").click()
     expect(editor.locator(".messages")).to_contain_text("zur Moderation eingereicht")
 
     visitor = visit("de")

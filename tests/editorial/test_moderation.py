@@ -1,4 +1,4 @@
-"""The approval workflow "Freigabe / Approval": submit, approve or request changes, schedule."""
+"""The approval workflow ("Freigabe", "Approval" in an English admin): submit, approve or request changes, schedule."""
 
 import datetime
 from unittest import mock
@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import TaskState, WorkflowState
+
+from editorial.roles import WORKFLOW_NAME
 
 from .conftest import empty_inline_formsets
 
@@ -38,7 +40,7 @@ def _act(client, moderator, page, state, action, comment=""):
 
 def test_editor_submits_and_the_moderator_approves_which_publishes(client, editor, moderator, german_page):
     state = _submit(client, editor, german_page, title="Netzwerk Produktion Ruhr")
-    assert state.workflow.name == "Freigabe / Approval"
+    assert state.workflow.name == WORKFLOW_NAME
     assert client.get(german_page.url).content.decode().count("Netzwerk Produktion Ruhr") == 0
 
     client.force_login(moderator)
