@@ -1,7 +1,7 @@
 """The network's panels on the admin dashboard: new participation requests and the next meetings."""
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
@@ -39,8 +39,17 @@ class NextMeetingsPanel(Component):
             .filter(locale=Locale.get_default(), end__gte=timezone.now())
             .order_by("start")[:PANEL_LENGTH]
         )
+        # Each meeting in the admin's language where it is translated (an English admin reads
+        # English titles), else the German one: one query.
+        translated = {
+            page.translation_key: page
+            for page in MeetingPage.objects.live().filter(
+                locale__language_code=translation.get_language(),
+                translation_key__in=[meeting.translation_key for meeting in meetings],
+            )
+        }
         items = []
-        for meeting in meetings:
+        for meeting in (translated.get(meeting.translation_key, meeting) for meeting in meetings):
             can_edit = meeting.permissions_for_user(self.user).can_edit()
             url = reverse("wagtailadmin_pages:edit", args=[meeting.pk]) if can_edit else meeting.url
             items.append({"meeting": meeting, "url": url})

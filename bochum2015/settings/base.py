@@ -212,6 +212,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
+# English dates and times in the style of the English news: bochum2015/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["bochum2015.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.models import HomePage, StandardPage
+from localization.translation import translate
 from network.models import MeetingPage, NetworkPage
 from network.tests.factories import ParticipationRequestFactory
 
@@ -87,3 +88,14 @@ def test_translators_see_what_needs_translating_and_syncing(client, translator, 
     assert f'Neu auf Deutsch – <a href="{translate}">Translate</a>' in html
     assert "Über uns (general content page) – <a href=" in html and "Sync now" in html
     assert "Translation work" not in _dashboard(client, editor)
+
+
+def test_an_english_admin_lists_the_next_meetings_by_their_english_titles(client, translator, next_meeting):
+    english = MeetingPage.objects.get(pk=next_meeting.pk)
+    english.title, english.slug = "Third network meeting", "third-network-meeting"
+    translate(next_meeting, english)
+    html = _dashboard(client, translator)
+    assert "Third network meeting" in html
+    assert "Drittes Netzwerktreffen" not in html
+    start = timezone.localtime(next_meeting.start)
+    assert f"{start.day} {start:%B %Y}, {start:%H:%M}" in html  # English date style, Berlin time
