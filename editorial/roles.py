@@ -47,8 +47,14 @@ MODERATED_SECTIONS = ["news.NewsIndexPage", "network.FocusSectorIndexPage", "net
 EDITORIAL_SNIPPETS = ["network.Company", "network.ContactPerson", "network.Topic", "news.NewsTag"]
 
 # Companies' requests to take part in a network: personal data, read and answered by the
-# moderators and the networks' contact persons only.
+# moderators (every network's) and the networks' contact persons (those of the networks they are
+# assigned to as request recipients). Only moderators assign recipients.
 _PARTICIPATION_REQUESTS = ["network.view_participationrequest", "network.change_participationrequest"]
+_ALL_PARTICIPATION_REQUESTS = [
+    *_PARTICIPATION_REQUESTS,
+    "network.view_all_participationrequest",
+    *(f"network.{action}_participationrecipient" for action in ("add", "change", "delete", "view")),
+]
 
 # Reports of barriers (accessibility statement): the moderators answer them and set their status;
 # the editors, who remove most barriers, read them.
@@ -70,7 +76,7 @@ ROLES = {
         "english_pages": [],
         "collection": _EDITOR_MEDIA,
         "snippets": ["add", "change"],
-        "global": [*_PARTICIPATION_REQUESTS, *_BARRIER_REPORTS],
+        "global": [*_ALL_PARTICIPATION_REQUESTS, *_BARRIER_REPORTS],
     },
     TRANSLATORS: {
         # Browse the German tree to find the page to translate (home/permissions.py); no action.

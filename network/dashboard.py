@@ -12,14 +12,17 @@ PANEL_LENGTH = 5
 
 
 class ParticipationRequestsPanel(Component):
-    """The newest requests of companies to join a network (moderators and contact persons)."""
+    """The newest requests of companies to join a network, of the networks the user may see."""
 
     name = "participation_requests"
     order = 50
     template_name = "network/dashboard/participation_requests.html"
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context):
-        requests = ParticipationRequest.objects.order_by("-created_at")[:PANEL_LENGTH]
+        requests = ParticipationRequest.objects.visible_to(self.user).order_by("-created_at")[:PANEL_LENGTH]
         return {"participation_requests": requests}
 
 
@@ -59,6 +62,6 @@ class NextMeetingsPanel(Component):
 def panels_for(user):
     panels = []
     if user.has_perm("network.view_participationrequest"):
-        panels.append(ParticipationRequestsPanel())
+        panels.append(ParticipationRequestsPanel(user))
     panels.append(NextMeetingsPanel(user))
     return panels

@@ -2,23 +2,39 @@ import datetime
 
 import django_filters
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.filters import ModelChoiceFilter
+from editorial.roles import CONTACT_PERSONS, MODERATORS
 
 from .dashboard import panels_for
-from .models import Company, ContactPerson, FocusSectorPage, NetworkPage, ParticipationRequest, Topic
+from .models import (
+    Company,
+    ContactPerson,
+    FocusSectorPage,
+    NetworkPage,
+    ParticipationRecipient,
+    ParticipationRequest,
+    Topic,
+)
 
 
 class TopicViewSet(SnippetViewSet):
@@ -70,7 +86,10 @@ register_snippet(NetworkSnippetGroup)
 
 
 class ParticipationRequestPermissionPolicy(ModelPermissionPolicy):
-    """Requests come only from the public form: nobody creates or copies one in the admin."""
+    """Requests come only from the public form: nobody creates or copies one in the admin. Whoever
+    may see requests sees those of the networks they are assigned to, and moderators every one
+    (`ParticipationRequest.objects.visible_to`) – in the listing, its export, the dashboard and
+    each request's own views."""
 
     def user_has_permission(self, user, action):
         if action == "add":
@@ -79,6 +98,16 @@ class ParticipationRequestPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        return ParticipationRequest.objects.visible_to(user).filter(pk=instance.pk).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return ParticipationRequest.objects.none()
+        return ParticipationRequest.objects.visible_to(user)
 
 
 register_permission_policy(ParticipationRequest, ParticipationRequestPermissionPolicy(ParticipationRequest))
@@ -116,10 +145,39 @@ class ParticipationRequestIndexView(IndexView):
     }
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("locale")
+        actions = {"view", "change"}
+        visible = self.permission_policy.instances_user_has_any_permission_for(self.request.user, actions)
+        return visible.select_related("locale")
 
 
-class ParticipationRequestInspectView(InspectView):
+class OnlyVisibleRequests:
+    """A request's own views (inspect, edit, delete, history, usage) open only for someone who may
+    see that request."""
+
+    def get_object(self, *args, **kwargs):
+        request_obj = super().get_object(*args, **kwargs)
+        if not ParticipationRequest.objects.visible_to(self.request.user).filter(pk=request_obj.pk).exists():
+            raise PermissionDenied
+        return request_obj
+
+
+class ParticipationRequestEditView(OnlyVisibleRequests, EditView):
+    pass
+
+
+class ParticipationRequestDeleteView(OnlyVisibleRequests, DeleteView):
+    pass
+
+
+class ParticipationRequestHistoryView(OnlyVisibleRequests, HistoryView):
+    pass
+
+
+class ParticipationRequestUsageView(OnlyVisibleRequests, UsageView):
+    pass
+
+
+class ParticipationRequestInspectView(OnlyVisibleRequests, InspectView):
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
         # Wagtail's template formats the value without converting it to the editor's time zone.
@@ -132,10 +190,12 @@ class ParticipationRequestViewSet(ModelViewSet):
     model = ParticipationRequest
     index_view_class = ParticipationRequestIndexView
     inspect_view_class = ParticipationRequestInspectView
+    edit_view_class = ParticipationRequestEditView
+    delete_view_class = ParticipationRequestDeleteView
+    history_view_class = ParticipationRequestHistoryView
+    usage_view_class = ParticipationRequestUsageView
     icon = "mail"
     menu_label = _("Participation requests")
-    menu_order = 250
-    add_to_admin_menu = True
     name = "network_participation_requests"
     url_prefix = "participation-requests"
     copy_view_enabled = False
@@ -185,9 +245,52 @@ class ParticipationRequestViewSet(ModelViewSet):
     export_filename = "participation-requests"
 
 
+class ParticipationRecipientForm(WagtailAdminModelForm):
+    """A German network page (its translations follow) and a moderator's or contact person's account."""
+
+    class Meta:
+        model = ParticipationRecipient
+        fields = ["network", "user"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["network"].queryset = NetworkPage.objects.filter(locale=Locale.get_default()).order_by("title")
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__name__in=[CONTACT_PERSONS, MODERATORS])
+            .distinct()
+            .order_by("username")
+        )
+
+
+class ParticipationRecipientViewSet(ModelViewSet):
+    """Who gets a network's requests: only the moderators change it (model permissions given by
+    `setup_roles`); Wagtail's views log each change in the object's history and the site history."""
+
+    model = ParticipationRecipient
+    icon = "user"
+    menu_label = _("Request recipients")
+    name = "network_participation_recipients"
+    url_prefix = "participation-recipients"
+    copy_view_enabled = False
+    list_display = ["network", "user", Column("email", label=_("E-mail"), accessor="user.email")]
+    list_filter = ["network"]
+
+    def get_form_class(self, for_update=False):
+        return ParticipationRecipientForm
+
+
+class ParticipationViewSetGroup(ViewSetGroup):
+    items = (ParticipationRequestViewSet, ParticipationRecipientViewSet)
+    menu_icon = "mail"
+    menu_label = _("Participation requests")
+    menu_name = "participation-requests"
+    menu_order = 250
+
+
 @hooks.register("register_admin_viewset")
 def register_participation_requests():
-    return ParticipationRequestViewSet()
+    return ParticipationViewSetGroup()
 
 
 @hooks.register("construct_homepage_panels")

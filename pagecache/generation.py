@@ -40,6 +40,7 @@ NOT_SHOWN_ON_PAGES = {
     "admin.logentry",
     "wagtailforms.formsubmission",
     "network.participationrequest",
+    "network.participationrecipient",
     # Who has an edit view open: the admin saves it every ten seconds while an editor is on it.
     "wagtailadmin.editingsession",
 }

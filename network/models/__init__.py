@@ -7,7 +7,7 @@ from .networks import (
     NetworkSector,
     NetworkTopic,
 )
-from .participation import ParticipationRequest
+from .participation import ParticipationRecipient, ParticipationRequest
 from .sectors import (
     CompanyDirectoryPage,
     FocusSectorIndexPage,
@@ -34,6 +34,7 @@ __all__ = [
     "NetworkPage",
     "NetworkSector",
     "NetworkTopic",
+    "ParticipationRecipient",
     "ParticipationRequest",
     "ProjectPage",
     "ProjectPartner",

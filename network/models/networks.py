@@ -170,21 +170,8 @@ class NetworkPage(CalendarMixin, IntroBodyPage):
             response.status_code = 429
             return response
         participation_request = ParticipationRequest.record(form.cleaned_data, self, client)
-        participation_request.notify(self.participation_recipients())
+        participation_request.notify_network()
         return redirect(thanks_url, permanent=False)
-
-    def participation_recipients(self):
-        """The e-mail addresses of the network's contact persons, or the initiative's address."""
-        from core.models import ContactSettings
-
-        ids = self.contact_links.values_list("contact_person_id", flat=True)
-        addresses = sorted(
-            {email for email in ContactPerson.objects.filter(pk__in=ids).values_list("email", flat=True) if email}
-        )
-        if not addresses:
-            fallback = ContactSettings.load().email
-            addresses = [fallback] if fallback else []
-        return addresses
 
     @path("thanks/", name="thanks")
     def thanks(self, request):

@@ -1,5 +1,5 @@
 """Requests of companies to take part in a network ("Teilnahme am Netzwerk"): stored first, then
-e-mailed to the network's contact persons."""
+e-mailed to the user accounts assigned to the network as its request recipients."""
 
 import calendar
 import hashlib
@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -43,12 +43,66 @@ def retention_cutoff(months=None, now=None):
     return now.replace(year=year, month=month, day=min(now.day, calendar.monthrange(year, month)[1]))
 
 
+# Whoever holds this permission (the moderators) sees the requests of every network; everyone else
+# who may see requests (the contact persons) sees only those of the networks they are assigned to.
+VIEW_ALL_PERMISSION = "network.view_all_participationrequest"
+
+
+class ParticipationRecipient(models.Model):
+    """A user account that receives a network's participation requests and may read and answer
+    them: the network's contact person as a user. The network is its German page; the requests
+    of its translations go to the same people. Maintained by the moderators (Wagtail logs each change)."""
+
+    network = models.ForeignKey(
+        "network.NetworkPage",
+        on_delete=models.CASCADE,
+        related_name="participation_recipients",
+        verbose_name=_("network"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="participation_networks",
+        verbose_name=_("user"),
+        help_text=_("Gets the network's requests by e-mail and sees them in the admin."),
+    )
+
+    class Meta:
+        verbose_name = _("request recipient")
+        verbose_name_plural = _("request recipients")
+        ordering = ["network__title", "user__username"]
+        constraints = [models.UniqueConstraint(fields=["network", "user"], name="one_assignment_per_network_and_user")]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.get_username()} – {self.network.title}"
+
+    @classmethod
+    def addresses_for(cls, network):
+        """The e-mail addresses of the active users assigned to `network` (in any of its languages)."""
+        users = cls.objects.filter(network__translation_key=network.translation_key, user__is_active=True)
+        return sorted({email for email in users.values_list("user__email", flat=True) if email})
+
+
 class ParticipationRequestQuerySet(models.QuerySet):
     def over_rate_limit(self, email, client):
         """Whether this e-mail or client sent as many requests as allowed within the last hour."""
         since = timezone.now() - timedelta(hours=1)
         recent = self.filter(created_at__gte=since).filter(Q(email__iexact=email) | Q(client_hash=client))
         return recent.count() >= RATE_LIMIT_PER_HOUR
+
+    def of_networks_assigned_to(self, user):
+        """The requests of the networks (in any language) `user` is assigned to as a recipient."""
+        keys = ParticipationRecipient.objects.filter(user=user).values("network__translation_key")
+        return self.filter(network__translation_key__in=Subquery(keys))
+
+    def visible_to(self, user):
+        """The requests `user` may see at all: every one with VIEW_ALL_PERMISSION (moderators), else
+        those of their networks – provided they may see requests."""
+        if not user.has_perm("network.view_participationrequest"):
+            return self.none()
+        if user.has_perm(VIEW_ALL_PERMISSION):
+            return self
+        return self.of_networks_assigned_to(user)
 
 
 class ParticipationRequest(models.Model):
@@ -90,6 +144,7 @@ class ParticipationRequest(models.Model):
         verbose_name = _("participation request")
         verbose_name_plural = _("participation requests")
         ordering = ["-created_at"]
+        permissions = [("view_all_participationrequest", _("Can see the requests of every network"))]
 
     def __str__(self):
         return f"{self.company} – {self.network_title}"
@@ -113,9 +168,22 @@ class ParticipationRequest(models.Model):
             client_hash=client,
         )
 
-    def notify(self, recipients):
-        """E-mail the request to `recipients`. A failure is logged and the request stays stored
-        (without `notified_at`), so editors still find it in the admin."""
+    def notify_network(self):
+        """E-mail the request to the user accounts assigned to its network, who may read it. A network
+        without any gets a notice with no personal data, only a link into the admin, sent to the
+        initiative's address from the contact settings (only administrators change those)."""
+        from core.models import ContactSettings
+
+        recipients = ParticipationRecipient.addresses_for(self.network) if self.network else []
+        if recipients:
+            return self.notify(recipients)
+        fallback = ContactSettings.load().email
+        return self.notify([fallback] if fallback else [], personal_data=False)
+
+    def notify(self, recipients, personal_data=True):
+        """E-mail the request to `recipients` – with the company's details, or (`personal_data=False`)
+        only that a request came and where to read it. A failure is logged and the request stays
+        stored (without `notified_at`), so it is still found in the admin."""
         if not recipients:
             logger.warning("Participation request %s: nobody to notify", self.pk)
             return False
@@ -124,14 +192,22 @@ class ParticipationRequest(models.Model):
             admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
                 "network_participation_requests:inspect", args=[self.pk]
             )
-            subject = gettext("Request to join %(network)s: %(company)s") % {
-                "network": self.network_title,
-                "company": self.company,
-            }
-            body = render_to_string(
-                "network/email/participation_request.txt", {"request_obj": self, "admin_url": admin_url}
-            )
-        message = EmailMessage(subject=" ".join(subject.split()), body=body, to=recipients, reply_to=[self.email])
+            context = {"request_obj": self, "admin_url": admin_url}
+            if personal_data:
+                subject = gettext("Request to join %(network)s: %(company)s") % {
+                    "network": self.network_title,
+                    "company": self.company,
+                }
+                body = render_to_string("network/email/participation_request.txt", context)
+            else:
+                subject = gettext("Request to join %(network)s") % {"network": self.network_title}
+                body = render_to_string("network/email/participation_request_notice.txt", context)
+        message = EmailMessage(
+            subject=" ".join(subject.split()),
+            body=body,
+            to=recipients,
+            reply_to=[self.email] if personal_data else None,
+        )
         try:
             message.send()
         except Exception:

@@ -1,6 +1,7 @@
 """Asking to take part in a network: the whole path from the form to the admin and the retention command."""
 
 import csv
+import importlib
 import io
 import re
 import time
@@ -15,7 +16,8 @@ from django.test import Client
 from django.utils import timezone
 
 from network.forms import _SIGNING_SALT
-from network.models import NetworkPage, ParticipationRequest
+from network.models import NetworkPage, ParticipationRecipient, ParticipationRequest
+from network.models.participation import retention_cutoff
 from network.tests.factories import ParticipationRequestFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -54,7 +56,13 @@ def test_network_page_shows_the_form_with_labels_in_its_language(client):
     assert 'href="/en/privacy/"' in english
 
 
-def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_contact_persons(client):
+def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_networks_recipients(
+    client, django_user_model
+):
+    german_network = NetworkPage.objects.get(slug="netzwerk-produktion")
+    for name in ("marc", "markus"):
+        user = django_user_model.objects.create_user(name, f"{name}@example.org", "a-long-password-123")
+        ParticipationRecipient.objects.create(network=german_network, user=user)
     response = client.post(ENGLISH_URL, _data())
     assert response.status_code == 302
     assert response["Location"] == f"{ENGLISH_URL}thanks/"
@@ -71,7 +79,7 @@ def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_contact
     assert "I agree that Bochum 2015 stores my details" in stored.consent_text
     assert stored.consented_at is not None and stored.notified_at is not None
     [message] = mail.outbox
-    assert sorted(message.to) == ["marc.otten@example.org", "markus.henkenmeier@example.org"]
+    assert sorted(message.to) == ["marc@example.org", "markus@example.org"]
     assert message.reply_to == ["erika@muster-metall.example"]
     assert "Muster Metall GmbH" in message.subject
     assert "Wir fräsen Aluminium" in message.body
@@ -318,8 +326,15 @@ def test_csv_export_has_every_field_and_defuses_formulas(admin_client):
 # Retention
 
 
-def test_retention_command_deletes_requests_older_than_24_months_by_default(settings):
-    settings.PARTICIPATION_RETENTION_MONTHS = 24
+def test_retention_period_is_24_months_unless_configured(monkeypatch, settings):
+    from bochum2015.settings import base
+
+    monkeypatch.delenv("PARTICIPATION_RETENTION_MONTHS", raising=False)
+    assert importlib.reload(base).PARTICIPATION_RETENTION_MONTHS == 24
+    assert settings.PARTICIPATION_RETENTION_MONTHS == 24
+
+
+def test_retention_command_deletes_requests_older_than_24_months_by_default():
     now = timezone.now()
     old = ParticipationRequestFactory(company="Alt", created_at=now - timedelta(days=2 * 365 + 5))
     kept = ParticipationRequestFactory(company="Neu", created_at=now - timedelta(days=2 * 365 - 30))
@@ -328,7 +343,8 @@ def test_retention_command_deletes_requests_older_than_24_months_by_default(sett
     assert list(ParticipationRequest.objects.values_list("company", flat=True)) == ["Neu"]
     assert not ParticipationRequest.objects.filter(pk=old.pk).exists()
     assert ParticipationRequest.objects.filter(pk=kept.pk).exists()
-    assert "1" in out.getvalue()
+    cutoff = retention_cutoff(24)
+    assert out.getvalue() == f"Deleted 1 participation requests received before {cutoff:%Y-%m-%d}.\n"
 
 
 def test_retention_period_is_configurable(settings):
@@ -344,15 +360,15 @@ def test_retention_period_is_configurable(settings):
 def test_retention_dry_run_deletes_nothing():
     ParticipationRequestFactory(created_at=timezone.now() - timedelta(days=3 * 365))
     out = io.StringIO()
-    call_command("delete_old_participation_requests", "--dry-run", stdout=out)
-    assert ParticipationRequest.objects.count() == 1
-    assert "1" in out.getvalue()
+    ParticipationRequestFactory(created_at=timezone.now() - timedelta(days=4 * 365))
+    call_command("delete_old_participation_requests", "--dry-run", "--months", "30", stdout=out)
+    assert ParticipationRequest.objects.count() == 2
+    cutoff = retention_cutoff(30)
+    assert out.getvalue() == f"2 participation requests received before {cutoff:%Y-%m-%d} would be deleted.\n"
 
 
 def test_retention_cutoff_is_calendar_months():
     import datetime
-
-    from network.models.participation import retention_cutoff
 
     now = datetime.datetime(2026, 3, 31, 12, 0, tzinfo=datetime.UTC)
     assert retention_cutoff(1, now) == datetime.datetime(2026, 2, 28, 12, 0, tzinfo=datetime.UTC)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from home.models import HomePage, StandardPage
 from localization.translation import translate
-from network.models import MeetingPage, NetworkPage
+from network.models import MeetingPage, NetworkPage, ParticipationRecipient
 from network.tests.factories import ParticipationRequestFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -49,10 +49,12 @@ def _dashboard(client, user):
     return response.content.decode()
 
 
-def test_moderators_and_contact_persons_see_the_newest_participation_requests(
+def test_moderators_and_the_networks_contact_persons_see_the_newest_participation_requests(
     client, moderator, contact_person, participation_request
 ):
     inspect = reverse("network_participation_requests:inspect", args=[participation_request.pk])
+    assert "Muster Zerspanung GmbH" not in _dashboard(client, contact_person)  # not assigned to the network yet
+    ParticipationRecipient.objects.create(network=participation_request.network, user=contact_person)
     for user in (moderator, contact_person):
         html = _dashboard(client, user)
         assert f'<a href="{inspect}">Muster Zerspanung GmbH</a>' in html

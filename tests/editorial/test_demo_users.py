@@ -11,6 +11,7 @@ from django.test import override_settings
 from wagtail.users.models import UserProfile
 
 from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
+from network.models import ParticipationRecipient
 from tests.test_settings import PRODUCTION_ENV, run_django
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -29,11 +30,14 @@ def test_one_demo_login_per_role_with_its_password_printed():
         assert user.check_password("ein-demo-passwort") and not user.is_superuser
         assert f"{group} login (local only): {username} / ein-demo-passwort" in out.getvalue()
     assert UserProfile.get_for_user(User.objects.get(username="uebersetzung")).get_preferred_language() == "en"
+    assigned = ParticipationRecipient.objects.filter(user__username="ansprechperson")
+    assert [(r.network.slug, r.network.locale.language_code) for r in assigned] == [("netzwerk-produktion", "de")]
     assert UserProfile.get_for_user(User.objects.get(username="redaktion")).get_preferred_language() == "de"
 
     users = User.objects.count()
     call_command("load_demo_content", stdout=StringIO())
     assert User.objects.count() == users
+    assert assigned.count() == 1
 
 
 @override_settings(DEMO_USERS=False)

@@ -9,9 +9,13 @@ from django.db import transaction
 from wagtail.users.models import UserProfile
 
 from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS, setup_roles
+from network.models import NetworkPage, ParticipationRecipient
 
 # Each app contributes a `demo.load(out)`; order matters where pages link to each other.
 DEMO_MODULES = ["demo.home", "demo.accessibility", "demo.network", "demo.news"]
+
+# The demo network whose participation requests the demo contact person receives and sees.
+DEMO_CONTACT_PERSON_NETWORK = "netzwerk-produktion"
 
 # One demo login per editorial role: user name, group, admin language.
 DEMO_ROLE_USERS = [
@@ -68,4 +72,11 @@ class Command(BaseCommand):
                 profile.preferred_language = language
                 profile.save()
             user.groups.add(Group.objects.get(name=group_name))
+            if group_name == CONTACT_PERSONS:
+                self._assign_to_demo_network(user)
             self.stdout.write(f"{group_name} login (local only): {username} / {password} at /admin/")
+
+    def _assign_to_demo_network(self, user):
+        network = NetworkPage.objects.get(slug=DEMO_CONTACT_PERSON_NETWORK, locale__language_code="de")
+        ParticipationRecipient.objects.get_or_create(network=network, user=user)
+        self.stdout.write(f"  {user.get_username()} receives the requests of “{network.title}”")
