@@ -9,7 +9,10 @@ guards copying and bulk deletion) and wagtail-localize's views, which check only
 permissions (`TranslationLanguageMiddleware`)."""
 
 from django.apps import apps
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from wagtail.admin.auth import permission_denied
 from wagtail.models import Locale, Page, PagePermissionTester, TranslatableMixin
@@ -19,6 +22,7 @@ from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
 
 from core.sites import language_homes
+from localization.approval import may_be_translated, may_go_live, source_page
 
 # Actions that change a snippet; viewing is not scoped by language.
 CHANGING_ACTIONS = {"add", "change", "delete", "publish", "lock", "unlock"}
@@ -66,11 +70,16 @@ class PagePolicyWithBrowsing(PagePermissionPolicy):
 
 
 class RolePagePermissionTester(PagePermissionTester):
-    """Wagtail's page permissions with the roles' rule on the tree's shape: deleting, moving and
-    reordering pages need the right to add pages there (Wagtail lets change and publish suffice).
-    Translators change and publish the English tree but add nothing to it, so they never delete,
-    move or reorder a page – on any path, as every one asks this tester (`BasePage.permissions_for_user`,
-    registered in `editorial/wagtail_hooks.py`). Moving asks `can_delete` (Wagtail's `can_move`)."""
+    """Wagtail's page permissions with two rules of the roles, on every path, as every one asks
+    this tester (`BasePage.permissions_for_user`, registered in `editorial/wagtail_hooks.py`):
+
+    - deleting, moving and reordering pages need the right to add pages there (Wagtail lets
+      change and publish suffice). Translators change and publish the English tree but add
+      nothing to it, so they never delete, move or reorder a page. Moving asks `can_delete`
+      (Wagtail's `can_move`);
+    - a translation is published only while its German version is live
+      (`localization.approval.may_go_live`), so nobody publishes unapproved German content in
+      another language."""
 
     def _may_change_the_tree(self):
         return self.user.is_superuser or "add" in self.permissions
@@ -80,6 +89,9 @@ class RolePagePermissionTester(PagePermissionTester):
 
     def can_reorder_children(self):
         return super().can_reorder_children() and self._may_change_the_tree()
+
+    def can_publish(self):
+        return super().can_publish() and may_go_live(self.page)
 
 
 def _is_snippet(model):
@@ -108,11 +120,48 @@ def _translation_target_locales(view_name, kwargs, request):
 API_VIEWS = {"edit_string_translation", "edit_override"}
 
 
+def _page_translation_refused(view_name, kwargs, request):
+    """Why a wagtail-localize view must not run for a page (localization.approval), or None:
+    translations are made and synced only from live German content, published only as the page
+    permission tester allows, and a page becomes an alias only of a German page's live content."""
+    if view_name == "submit_page_translation":
+        page = Page.objects.filter(pk=kwargs["page_id"]).first()
+        if page is None:
+            return None
+        pages = [page]
+        if request.method == "POST" and request.POST.get("include_subtree"):
+            pages += list(page.get_descendants().filter(live=False))
+        if not all(may_be_translated(candidate) for candidate in pages):
+            return _("Only live pages are translated: what is not live has not been approved.")
+    elif view_name == "update_translations":
+        source = TranslationSource.objects.filter(pk=kwargs["translation_source_id"]).first()
+        if source is None or not issubclass(source.specific_content_type.model_class(), Page):
+            return None
+        page = Page.objects.filter(translation_key=source.object_id, locale=source.locale_id).first()
+        if page is None or not may_be_translated(page):
+            return _("Only live pages are translated: what is not live has not been approved.")
+        if request.method == "POST" and request.POST.get("publish_translations"):
+            targets = Page.objects.filter(
+                translation_key=source.object_id,
+                locale__in=source.translations.filter(enabled=True).values("target_locale"),
+            )
+            if not all(target.permissions_for_user(request.user).can_publish() for target in targets):
+                return _("You may not publish these translations.")
+    elif view_name == "convert_to_alias":
+        page = Page.objects.filter(pk=kwargs["page_id"]).first()
+        source = page and source_page(page)
+        if source is not None and (not source.live or source.has_unpublished_changes):
+            return _("A page becomes an alias only of a live page without unpublished changes.")
+    return None
+
+
 class TranslationLanguageMiddleware:
     """Applies the language rule to wagtail-localize's views that write a snippet's
     translation: the string and override API of its editor, PO upload, machine translation,
-    preview, stopping, syncing and submitting for translation. Pages need no such rule:
-    wagtail-localize checks the target page's own permissions."""
+    preview, stopping, syncing and submitting for translation. For pages, wagtail-localize
+    checks the target page's own permissions (our page permission tester); this adds that
+    translations are made, synced and turned into aliases only from live German content
+    (`_page_translation_refused`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -124,6 +173,11 @@ class TranslationLanguageMiddleware:
         match = request.resolver_match
         if match is None or match.namespace != "wagtail_localize" or not request.user.is_authenticated:
             return None
+        refusal = _page_translation_refused(match.url_name, view_kwargs, request)
+        if refusal is not None:
+            # As Wagtail refuses a view: back to the dashboard, with the reason.
+            messages.error(request, refusal)
+            return redirect("wagtailadmin_home")
         locale_ids = _translation_target_locales(match.url_name, view_kwargs, request)
         if not locale_ids:
             return None

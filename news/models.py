@@ -19,7 +19,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from core.models import BasePage
@@ -348,27 +348,6 @@ class NewsArticlePage(BasePage):
             structured_data=lazy(lambda: article_json_ld(self, request)),
         )
         return context
-
-    # Scheduled publishing of translations
-
-    def save_revision(self, *args, **kwargs):
-        self._wait_for_scheduled_source()
-        return super().save_revision(*args, **kwargs)
-
-    def _wait_for_scheduled_source(self):
-        """wagtail-localize does not carry go_live_at over to translations: a translation of
-        an article that is scheduled and not yet live goes live on the same date."""
-        default_locale = Locale.get_default()
-        if not self.pk or self.locale_id == default_locale.pk:
-            return
-        source = (
-            NewsArticlePage.objects.filter(translation_key=self.translation_key, locale=default_locale)
-            .only("live", "go_live_at")
-            .first()
-        )
-        scheduled = source and not source.live and source.go_live_at and source.go_live_at > timezone.now()
-        if scheduled and (not self.go_live_at or self.go_live_at < source.go_live_at):
-            self.go_live_at = source.go_live_at
 
 
 class NewsArticleTag(Orderable):

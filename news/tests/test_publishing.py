@@ -1,4 +1,4 @@
-"""Scheduled publishing (with the English translation waiting for the same date) and
+"""Scheduled publishing (the English translation goes live only after the German article) and
 unpublishing: an article that is not live appears in no list, feed, sitemap or search."""
 
 import datetime
@@ -68,26 +68,31 @@ def english_translation_of(article):
     return translate(article, english)
 
 
-def test_scheduled_article_and_its_translation_appear_only_after_publish_scheduled(client, scheduled_article):
+def test_scheduled_article_appears_only_after_publish_scheduled_and_its_translation_after_the_translator(
+    client, scheduled_article
+):
     assert not scheduled_article.live
-    english = english_translation_of(scheduled_article)
+    english = english_translation_of(scheduled_article)  # as a script would: published at once
     english.refresh_from_db()
-    # wagtail-localize would publish the translation at once; it waits for the same date.
-    assert not english.live
-    assert english.go_live_at == scheduled_article.go_live_at
+    assert not english.live  # taken offline again: the German article is not live
     assert visible_everywhere(client, TITLE_DE, "de") == set()
     assert visible_everywhere(client, TITLE_EN, "en") == set()
 
     call_command("publish_scheduled", verbosity=0)  # too early: nothing happens
-    assert not NewsArticlePage.objects.get(pk=english.pk).live
+    assert not NewsArticlePage.objects.get(pk=scheduled_article.pk).live
 
     later = scheduled_article.go_live_at + datetime.timedelta(minutes=5)
     with mock.patch("django.utils.timezone.now", return_value=later):
         call_command("publish_scheduled", verbosity=0)
     assert NewsArticlePage.objects.get(pk=scheduled_article.pk).live
-    assert NewsArticlePage.objects.get(pk=english.pk).live
+    assert not NewsArticlePage.objects.get(pk=english.pk).live
     everywhere = {"home", "index", "feed", "sitemap", "search"}
     assert visible_everywhere(client, TITLE_DE, "de") == everywhere
+    assert visible_everywhere(client, TITLE_EN, "en") == set()
+
+    english = NewsArticlePage.objects.get(pk=english.pk)
+    english.go_live_at = None  # copied from the German article when it was translated
+    english.save_revision().publish()  # the translator publishes it now
     assert visible_everywhere(client, TITLE_EN, "en") == everywhere
 
 
@@ -114,10 +119,10 @@ def test_unpublished_article_disappears_everywhere(client, scheduled_article):
     assert client.get("/de/aktuelles/zukunftswerkstatt/").status_code == 404
 
 
-def test_translator_publishing_in_wagtail_localize_waits_for_the_go_live_date(
+def test_publishing_in_wagtail_localize_before_the_german_article_is_live_leaves_the_translation_offline(
     scheduled_article, django_capture_on_commit_callbacks
 ):
-    """The translator's path: wagtail-localize's save_target(publish=True) publishes on commit."""
+    """wagtail-localize's save_target(publish=True) publishes on commit, without asking anyone."""
     from wagtail_localize.models import Translation, TranslationSource
 
     from localization.translation import english_locale
@@ -128,5 +133,3 @@ def test_translator_publishing_in_wagtail_localize_waits_for_the_go_live_date(
         translation.save_target(publish=True)
     english = translation.get_target_instance()
     assert not english.live
-    assert english.go_live_at == scheduled_article.go_live_at
-    assert english.get_latest_revision().approved_go_live_at == scheduled_article.go_live_at
