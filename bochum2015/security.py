@@ -71,7 +71,14 @@ class RejectMalformedBulkActionIdsMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or match.url_name != "wagtail_bulk_action":
+        if match is None:
+            return None
+        if match.url_name == "find" and "wagtailadmin_api" in match.namespaces:
+            # The admin API's find views (`?id=`) look the id up as it comes, too.
+            if all(_is_id(value) for value in request.GET.getlist("id")):
+                return None
+            return HttpResponseBadRequest(loader.get_template("bad_request.html").render())
+        if match.url_name != "wagtail_bulk_action":
             return None
         ids = request.GET.getlist("id")
         child_of = request.GET.get("childOf")

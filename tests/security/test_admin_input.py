@@ -190,3 +190,9 @@ def test_po_upload_of_someone_who_may_not_edit_is_refused_as_before(client, engl
     response = client.post(reverse("wagtail_localize:upload_pofile", args=[english_translation.pk]))
     assert response.status_code in (302, 403)
     assert response.status_code == 403 or response["Location"] == reverse("wagtailadmin_home")
+
+
+@pytest.mark.parametrize("kind", ["pages", "images", "documents"])
+@pytest.mark.parametrize("value", ['"', "abc", "", "99999999999999999999999"])
+def test_admin_api_find_refuses_malformed_ids_with_400(admin_client, kind, value):
+    assert admin_client.get(f"/admin/api/main/{kind}/find/", {"id": value}).status_code == 400
