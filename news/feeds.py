@@ -17,7 +17,7 @@ ENCLOSURE_IMAGE = "fill-1200x630"
 
 
 def article_feed(index, request):
-    choices = index.cached_filter_choices(request)  # only its sectors filter a feed
+    choices = index.filter_choices(request)  # only its sectors filter a feed
     active = index.active_filters(request, {**choices, "tags": [], "years": []})
     articles = index.articles(request)
     title = index.title

@@ -22,9 +22,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from core.context import lazy
 from core.models import BasePage
 from core.pagination import paginate
-from pagecache.cache import cached_fragment, lazy
+from pagecache.cache import per_content_change
 
 from .blocks import NewsBodyBlock
 from .feeds import article_feed
@@ -76,6 +77,11 @@ def in_locale(model, keys, locale_id, live=True):
     return objects.live() if live else objects
 
 
+def filter_keys(active):
+    """The active filters as text ("sector=automotive"), for cache keys."""
+    return [f"{name}={getattr(value, 'slug', value)}" for name, value in sorted(active.items())]
+
+
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """The news of one language: a filterable list and its RSS feeds."""
 
@@ -106,19 +112,16 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         return list(FocusSectorPage.objects.live().filter(locale_id=self.locale_id).order_by("title"))
 
-    def filter_choices(self, request=None):
+    @per_content_change("news-filter-choices", key=lambda page: [page.pk])
+    def filter_choices(self, request):
         """What the visitor can filter by: the sectors and tags of this language, and the
-        years that have articles."""
+        years that have articles; the same for every visitor until content changes (the year
+        list reads every article), for the list and its feeds."""
         return {
             "sectors": self.sector_choices(),
             "tags": list(NewsTag.objects.filter(locale_id=self.locale_id)),
             "years": [day.year for day in self.articles(request).order_by().dates("date", "year", order="DESC")],
         }
-
-    def cached_filter_choices(self, request):
-        """filter_choices(), the same for every visitor until content changes (the year list
-        reads every article): read once per content change, for the list and its feeds."""
-        return cached_fragment(request, "news-filter-choices", lambda: self.filter_choices(request), str(self.pk))
 
     def active_filters(self, request, choices):
         """The valid filters in the query string; unknown values are ignored, never an error."""
@@ -144,21 +147,20 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             articles = articles.filter(date__year=active["year"])
         return articles
 
+    @per_content_change("news-order", key=lambda page, active: [page.pk, *filter_keys(active)])
+    def article_order(self, request, active):
+        """The keys of the filtered articles in list order (an array: quick to load)."""
+        return array("q", self.filtered_articles(active, request).ordered_keys())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        choices = self.cached_filter_choices(request)
+        choices = self.filter_choices(request)
         active = self.active_filters(request, choices)
+        filters = filter_keys(active)
         # Counting and sorting thousands of articles for every page of the list (and crawlers read
         # every page) is most of its cost: the order of the list is read once per content change
         # (as an array, which is quick to load), and a page reads its own twelve articles by key.
-        filters = [f"{name}={getattr(value, 'slug', value)}" for name, value in sorted(active.items())]
-        keys = cached_fragment(
-            request,
-            "news-order",
-            lambda: array("q", self.filtered_articles(active, request).ordered_keys()),
-            str(self.pk),
-            *filters,
-        )
+        keys = self.article_order(request, active)
         page = paginate(request, keys, ARTICLES_PER_PAGE)
         page_keys = list(page)
 

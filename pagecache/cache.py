@@ -16,6 +16,7 @@ stored as a placeholder and replaced by a token of the visitor's own on each hit
 value a page makes with `fresh_value` (e.g. the participation form's signed start time).
 """
 
+import functools
 import hashlib
 import pickle
 import re
@@ -34,7 +35,6 @@ from django.middleware.csrf import (
 )
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import SimpleLazyObject
 from django.utils.module_loading import import_string
 
 import upstream
@@ -278,12 +278,6 @@ class PageCacheMiddleware:
 FRAGMENT_SECONDS = 3600
 
 
-def lazy(compute):
-    """A context value computed when a template first uses it, once: inside a cached fragment,
-    only when the fragment is rendered."""
-    return SimpleLazyObject(compute)
-
-
 def cached_fragment(request, name, compute, *parts):
     """compute()'s result for this request's language and host, cached under the current
     token. Independent of PAGE_CACHE_SECONDS: it also serves editors and uncached pages."""
@@ -307,3 +301,20 @@ def cached_fragment(request, name, compute, *parts):
         pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         local_fragments.put(key, pickled, size=len(pickled), seconds=FRAGMENT_SECONDS)
     return value
+
+
+def per_content_change(name, key):
+    """Decorator for a method `(self, request, *args)` whose result is the same for every
+    visitor until content changes: cached as a fragment under `name` and `key(self, *args)`
+    (values that tell the results apart), for the request's language and host. The only way
+    domain code caches what it computes; templates use {% fragment_cache %}."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def cached(self, request, *args):
+            parts = [str(part) for part in key(self, *args)]
+            return cached_fragment(request, name, lambda: method(self, request, *args), *parts)
+
+        return cached
+
+    return decorate

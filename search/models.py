@@ -11,9 +11,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core.context import lazy
 from core.models import BasePage
 from core.pagination import paginate
-from pagecache.cache import cached_fragment, lazy
+from pagecache.cache import per_content_change
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -143,6 +144,8 @@ class SearchPage(BasePage):
             order_by_relevance=not newest_first,
         )
 
+    # Once per content change, language, host, sort order and terms (the cache key is a hash of them all).
+    @per_content_change("search", key=lambda page, terms, newest_first: [page.pk, newest_first, terms])
     def find(self, request, terms, newest_first):
         """What a search shows on any of its result pages: the number of matches, their ids and
         page types in order (up to SEARCH_CACHED_MATCHES), the companies shown on the first,
@@ -181,14 +184,10 @@ class SearchPage(BasePage):
         if query:
             terms = search_terms(query)
             # Counting and ranking thousands of matches for every result page is most of a
-            # search's cost: it is done once per content change (and language, host, sort
-            # order and terms; the cache key is a hash of them all), and a result page reads
-            # its own ten pages by id.
-            sort = "date" if newest_first else "relevance"
+            # search's cost: it is done once per content change (find()), and a result page
+            # reads its own ten pages by id.
             if terms:
-                found = cached_fragment(
-                    request, "search", lambda: self.find(request, terms, newest_first), str(self.pk), sort, terms
-                )
+                found = self.find(request, terms, newest_first)
             else:
                 found = {"total": 0, "ids": array("i"), "types": array("i"), "companies": []}
 

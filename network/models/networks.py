@@ -20,8 +20,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.context import lazy
 from core.models import ChildIndexPage, IntroBodyPage
-from pagecache.cache import lazy
 
 from ..forms import ParticipationForm
 from ..localization import linked_in_locale

@@ -14,9 +14,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from core.context import lazy
 from core.models import ChildIndexPage, IntroBodyPage
 from core.serving import default_locale
-from pagecache.cache import lazy
 
 from ..blocks import KeyFiguresBlock
 from ..forms import CompanyFilterForm

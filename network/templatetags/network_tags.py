@@ -8,7 +8,7 @@ from network.models import upcoming_meetings
 register = template.Library()
 
 
-@register.inclusion_tag("network/includes/upcoming_meetings_section.html", takes_context=True)
+@register.inclusion_tag("network/components/upcoming_meetings_section.html", takes_context=True)
 def upcoming_meetings_section(context, limit=3):
     """The next meetings of all networks in the language being shown (home page)."""
     page = context.get("page")
@@ -16,7 +16,7 @@ def upcoming_meetings_section(context, limit=3):
     return {"request": context["request"], "meetings": upcoming_meetings(locale, limit) if locale else []}
 
 
-@register.inclusion_tag("network/includes/sectors_and_networks_section.html", takes_context=True)
+@register.inclusion_tag("network/components/sectors_and_networks_section.html", takes_context=True)
 def sectors_and_networks_section(context):
     """The focus sectors and networks of the page's language (home page), two queries."""
     from network.models import FocusSectorPage, NetworkPage

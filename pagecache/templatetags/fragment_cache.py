@@ -6,7 +6,7 @@ meetings); `unless` renders it afresh whenever VALUE is true (a form a visitor h
 Never a CSRF token or anything else personal inside.
 
 Values a cached part needs should be computed where it renders (template tags, or lazy
-context values such as `pagecache.cache.lazy`), so that a cached part costs no query."""
+context values such as `core.context.lazy`), so that a cached part costs no query."""
 
 import time
 
