@@ -1,7 +1,6 @@
 """Requests of companies to take part in a network ("Teilnahme am Netzwerk"): stored first, then
 e-mailed to the user accounts assigned to the network as its request recipients."""
 
-import calendar
 import hashlib
 import hmac
 import logging
@@ -18,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.client_ip import client_ip
+from core.retention import months_before
 
 from ..forms import consent_wording
 
@@ -35,12 +35,7 @@ def client_hash(request):
 
 def retention_cutoff(months=None, now=None):
     """The moment before which requests are deleted: `months` calendar months before `now`."""
-    months = settings.PARTICIPATION_RETENTION_MONTHS if months is None else months
-    now = now or timezone.now()
-    year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
-    month += 1
-    # The same day of the month, or the month's last day where it is shorter (31 March - 1 -> 28/29 Feb).
-    return now.replace(year=year, month=month, day=min(now.day, calendar.monthrange(year, month)[1]))
+    return months_before(settings.PARTICIPATION_RETENTION_MONTHS if months is None else months, now)
 
 
 # Whoever holds this permission (the moderators) sees the requests of every network; everyone else
