@@ -1,3 +1,6 @@
+"""The sitemap (an index of bounded pages, both languages, alternates) and robots.txt, on a
+tree of the tests' own."""
+
 import pytest
 from defusedxml.ElementTree import fromstring
 
@@ -5,10 +8,34 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from home.models import HomePage, StandardPage
+from home.models import StandardPage
+from home.tests.factories import SearchPageFactory, StandardPageFactory, paragraphs, translate_into_english
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+@pytest.fixture
+def tree(site_tree):
+    """Home, "Über uns" with a sub-page and the search page, each in German and English, on the
+    test client's host."""
+    site_tree.site.hostname, site_tree.site.port = "testserver", 80
+    site_tree.site.save()
+    german = site_tree.german_home
+    about = StandardPageFactory(parent=german, title="Über uns", slug="ueber-uns")
+    english = {"intro": "Who we are and what we do.", "body": paragraphs("We bring companies to one table.")}
+    translate_into_english(about, title="About", slug="about", **english)
+    team = StandardPageFactory(parent=about, title="Das Team", slug="team")
+    translate_into_english(team, title="The team", slug="team", **english)
+    search = SearchPageFactory(parent=german)
+    translate_into_english(search, title="Search", slug="search", intro="Search the site.")
+    return site_tree
+
+
+def live_pages(tree):
+    """The full addresses of the tree's live pages, both languages."""
+    homes = (tree.german_home, tree.english_home)
+    return {page.get_full_url() for home in homes for page in Page.objects.live().descendant_of(home, inclusive=True)}
 
 
 def sitemap_pages(client):
@@ -34,27 +61,30 @@ def sitemap_entries(client):
     return entries
 
 
-def test_the_sitemap_is_an_index_of_pages_of_bounded_size(client, monkeypatch):
+def test_the_sitemap_is_an_index_of_pages_of_bounded_size(client, tree, monkeypatch):
     from seo.sitemaps import LocalizedSitemap
 
-    monkeypatch.setattr(LocalizedSitemap, "limit", 5)
-    live = {page.get_full_url() for page in Page.objects.live().filter(depth__gte=2)}
+    monkeypatch.setattr(LocalizedSitemap, "limit", 3)
+    live = live_pages(tree)
+    assert len(live) == 8
     pages = sitemap_pages(client)
-    assert pages[:2] == ["http://testserver/sitemap-pages.xml", "http://testserver/sitemap-pages.xml?p=2"]
-    assert len(pages) == -(-len(live) // 5)
+    assert pages == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-pages.xml?p=2",
+        "http://testserver/sitemap-pages.xml?p=3",
+    ]
     parts = [page_entries(client, address) for address in pages]
-    assert all(len(part) <= 5 for part in parts)
+    assert [len(part) for part in parts] == [3, 3, 2]
     assert set().union(*parts) == live
 
 
-def test_sitemap_lists_every_live_page_of_both_languages(client):
+def test_sitemap_lists_every_live_page_of_both_languages(client, tree):
     entries = sitemap_entries(client)
-    live = {page.get_full_url() for page in Page.objects.live().filter(depth__gte=2)}
-    assert set(entries) == live
-    assert "http://testserver/en/about/" in entries
+    assert set(entries) == live_pages(tree)
+    assert "http://testserver/en/about/team/" in entries
 
 
-def test_sitemap_gives_each_page_its_translations_as_alternates(client):
+def test_sitemap_gives_each_page_its_translations_as_alternates(client, tree):
     entries = sitemap_entries(client)
     assert entries["http://testserver/de/ueber-uns/"] == {
         "de": "http://testserver/de/ueber-uns/",
@@ -62,21 +92,21 @@ def test_sitemap_gives_each_page_its_translations_as_alternates(client):
     }
 
 
-def test_sitemap_leaves_out_unpublished_pages(client):
-    home = HomePage.objects.get(locale__language_code="de")
+def test_sitemap_leaves_out_unpublished_pages(client, tree):
+    home = tree.german_home
     draft = home.add_child(instance=StandardPage(title="Entwurf", slug="entwurf", live=False))
     assert "http://testserver/de/entwurf/" not in sitemap_entries(client)
     draft.save_revision().publish()
     assert "http://testserver/de/entwurf/" in sitemap_entries(client)
 
 
-def test_robots_txt_points_to_the_sitemap(client):
+def test_robots_txt_points_to_the_sitemap(client, tree):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
-def test_search_results_are_not_indexed_but_the_search_page_is(client):
+def test_search_results_are_not_indexed_but_the_search_page_is(client, tree):
     robots = '<meta name="robots" content="noindex, follow">'
     assert robots in client.get("/de/suche/?q=Netzwerk").content.decode()
     assert robots in client.get("/en/search/?q=network").content.decode()
@@ -90,8 +120,8 @@ def test_robots_txt_does_not_reveal_the_admin_path(client, settings):
     assert "admin" not in client.get("/robots.txt").content.decode()
 
 
-def test_sitemap_addresses_are_the_pages_own_also_for_slugs_with_umlauts(client):
-    home = HomePage.objects.get(locale__language_code="de")
+def test_sitemap_addresses_are_the_pages_own_also_for_slugs_with_umlauts(client, tree):
+    home = tree.german_home
     # Published before new addresses wrote umlauts out (core.slugs): such an address stays as it is.
     published = timezone.now()
     page = home.add_child(
@@ -106,7 +136,7 @@ def test_sitemap_addresses_are_the_pages_own_also_for_slugs_with_umlauts(client)
     assert child.get_full_url() in entries
 
 
-def test_sitemap_pages_are_written_as_djangos_sitemap_template_writes_them(client, rf):
+def test_sitemap_pages_are_written_as_djangos_sitemap_template_writes_them(client, rf, tree):
     """seo.sitemaps.SitemapXml stands in for Django's template: byte for byte the same answer."""
     import datetime
 
