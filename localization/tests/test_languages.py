@@ -1,4 +1,5 @@
-"""German and English: prefixes, redirects, alternates, switcher and interface catalogues."""
+"""German and English: prefixes, redirects, alternates, switcher and interface catalogues, on a
+tree of the tests' own."""
 
 import re
 from pathlib import Path
@@ -10,22 +11,39 @@ from django.conf import settings
 
 from wagtail.models import Locale, Page
 
-from home.models import HomePage, StandardPage
+from home.models import StandardPage
+from home.tests.factories import StandardPageFactory, paragraphs, translate_into_english
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(site_tree):
+    """Home and "Über uns" in German and English on the test client's host; the English home
+    has a search description."""
+    site_tree.site.hostname, site_tree.site.port = "testserver", 80
+    site_tree.site.save()
+    about = StandardPageFactory(parent=site_tree.german_home, title="Über uns", slug="ueber-uns", show_in_menus=True)
+    translate_into_english(
+        about, title="About", slug="about", intro="Who we are.", body=paragraphs("We bring companies together.")
+    )
+    english_home = site_tree.english_home
+    english_home.search_description = "The Bochum 2015 growth initiative: focus sectors, networks and news."
+    english_home.save_revision().publish()
+    return site_tree
 
 
 @pytest.mark.parametrize(
     ("accept_language", "expected"),
     [("en-GB,en;q=0.9", "/en/"), ("de-DE,de;q=0.9,en;q=0.5", "/de/"), ("fr-FR,fr;q=0.9", "/de/"), ("", "/de/")],
 )
-def test_root_redirects_by_the_browsers_language_and_german_when_unsure(client, accept_language, expected):
+def test_root_redirects_by_the_browsers_language_and_german_when_unsure(client, tree, accept_language, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
     assert response.status_code == 302
     assert response["Location"] == expected
 
 
-def test_page_lists_its_translations_as_hreflang_alternates_with_german_as_default(client):
+def test_page_lists_its_translations_as_hreflang_alternates_with_german_as_default(client, tree):
     html = client.get("/de/ueber-uns/").content.decode()
     assert '<link rel="alternate" hreflang="de" href="http://testserver/de/ueber-uns/">' in html
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about/">' in html
@@ -33,15 +51,15 @@ def test_page_lists_its_translations_as_hreflang_alternates_with_german_as_defau
     assert '<link rel="canonical" href="http://testserver/de/ueber-uns/">' in html
 
 
-def test_language_switcher_leads_to_the_same_page_in_the_other_language(client):
+def test_language_switcher_leads_to_the_same_page_in_the_other_language(client, tree):
     html = client.get("/en/about/").content.decode()
     assert '<a href="/de/ueber-uns/" hreflang="de" lang="de">Deutsch</a>' in html
     html = client.get("/de/ueber-uns/").content.decode()
     assert '<a href="/en/about/" hreflang="en" lang="en">English</a>' in html
 
 
-def test_switcher_leads_to_the_other_home_page_when_there_is_no_translation(client):
-    home = HomePage.objects.get(locale__language_code="de")
+def test_switcher_leads_to_the_other_home_page_when_there_is_no_translation(client, tree):
+    home = tree.german_home
     page = home.add_child(instance=StandardPage(title="Nur auf Deutsch", slug="nur-deutsch"))
     page.save_revision().publish()
     html = client.get("/de/nur-deutsch/").content.decode()
@@ -49,7 +67,7 @@ def test_switcher_leads_to_the_other_home_page_when_there_is_no_translation(clie
     assert 'hreflang="en" href=' not in html  # no alternate for a translation that does not exist
 
 
-def test_meta_description_and_open_graph_come_from_the_page(client):
+def test_meta_description_and_open_graph_come_from_the_page(client, tree):
     html = client.get("/en/").content.decode()
     assert (
         '<meta name="description" content="The Bochum 2015 growth initiative: focus sectors, networks and news.">'
@@ -59,7 +77,7 @@ def test_meta_description_and_open_graph_come_from_the_page(client):
     assert '<meta property="og:url" content="http://testserver/en/">' in html
 
 
-def test_interface_is_in_the_language_of_the_url(client):
+def test_interface_is_in_the_language_of_the_url(client, tree):
     german = client.get("/de/").content.decode()
     english = client.get("/en/").content.decode()
     for de, en in [
@@ -97,9 +115,15 @@ def test_german_and_english_catalogues_are_in_step(locale_dir):
     assert {e.msgid for e in _catalogue(locale_dir, "de")} == {e.msgid for e in _catalogue(locale_dir, "en")}
 
 
-def test_every_page_has_a_lang_attribute_matching_its_locale(client):
+def test_every_page_has_a_lang_attribute_matching_its_locale(client, tree):
     for locale in Locale.objects.all():
-        for page in Page.objects.live().filter(locale=locale, depth__gte=2)[:5]:
+        pages = (
+            Page.objects.live()
+            .filter(locale=locale)
+            .descendant_of(Page.objects.get(pk=tree.site.root_page_id).get_translation(locale), inclusive=True)
+        )
+        assert pages.count() == 2
+        for page in pages:
             html = client.get(page.url).content.decode()
             assert re.search(rf'<html lang="{locale.language_code}">', html), page.url
 
@@ -108,7 +132,7 @@ def test_every_page_has_a_lang_attribute_matching_its_locale(client):
     ("url", "language", "heading"),
     [("/de/gibt-es-nicht/", "de", "Seite nicht gefunden"), ("/en/does-not-exist/", "en", "Page not found")],
 )
-def test_unknown_address_gets_a_styled_404_in_the_urls_language(client, url, language, heading):
+def test_unknown_address_gets_a_styled_404_in_the_urls_language(client, tree, url, language, heading):
     response = client.get(url)
     assert response.status_code == 404
     html = response.content.decode()
