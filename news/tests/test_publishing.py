@@ -14,7 +14,7 @@ from wagtail.rich_text import RichText
 from localization.translation import translate
 from news.models import NewsArticlePage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 TITLE_DE = "Zukunftswerkstatt Produktion eröffnet"
 TITLE_EN = "Production future workshop opens"
 
@@ -40,6 +40,11 @@ def visible_everywhere(client, title, language):
         elif title in text:
             found.add(name)
     return found
+
+
+@pytest.fixture
+def german_news(news_tree):
+    return news_tree.german_news
 
 
 @pytest.fixture
@@ -97,7 +102,6 @@ def test_scheduled_article_appears_only_after_publish_scheduled_and_its_translat
 
 
 def test_translation_of_a_live_article_is_published_at_once(german_news):
-    article = NewsArticlePage.objects.get(slug="netzwerk-produktion-auftakt")
     copy = NewsArticlePage(
         title="Sofort", slug="sofort", teaser="Gleich online.", body=[("paragraph", RichText("<p>Jetzt.</p>"))]
     )
@@ -106,7 +110,7 @@ def test_translation_of_a_live_article_is_published_at_once(german_news):
     english = NewsArticlePage.objects.get(pk=copy.pk)
     english.title, english.slug, english.teaser = "At once", "at-once", "Online right away."
     assert translate(copy, english).live
-    assert article.live
+    assert NewsArticlePage.objects.get(pk=copy.pk).live
 
 
 def test_unpublished_article_disappears_everywhere(client, scheduled_article):
