@@ -5,7 +5,7 @@ import pytest
 from home.models import HomePage
 from news.models import NewsIndexPage
 
-from .factories import NewsIndexPageFactory
+from .factories import NewsIndexPageFactory, NewsTagFactory
 
 
 @pytest.fixture
@@ -62,3 +62,21 @@ def news_tree(site_tree):
         german_sector, title="Metalworking", slug="metalworking", intro="Metalworking in Bochum."
     )
     return NewsTree(site_tree, german_news, english_news, german_sector, english_sector)
+
+
+@dataclass
+class Tags:
+    network: object
+    cooperation: object
+
+
+@pytest.fixture
+def tags(news_tree):
+    """Two tags with their English names (names the demo content does not use)."""
+    from home.tests.factories import translate_into_english
+
+    network = NewsTagFactory(name="Netzwerkarbeit", slug="netzwerkarbeit")
+    translate_into_english(network, name="Networking", slug="networking")
+    cooperation = NewsTagFactory(name="Zusammenarbeit", slug="zusammenarbeit")
+    translate_into_english(cooperation, name="Collaboration", slug="collaboration")
+    return Tags(network, cooperation)

@@ -2,7 +2,6 @@
 
 import datetime
 import re
-from dataclasses import dataclass
 
 import pytest
 
@@ -11,25 +10,9 @@ from wagtail.rich_text import RichText
 from home.tests.factories import translate_into_english
 from news.models import NewsArticlePage
 
-from .factories import NewsArticlePageFactory, NewsIndexPageFactory, NewsTagFactory, link, make_articles
+from .factories import NewsArticlePageFactory, NewsIndexPageFactory, link, make_articles
 
 pytestmark = pytest.mark.django_db
-
-
-@dataclass
-class Tags:
-    network: object
-    cooperation: object
-
-
-@pytest.fixture
-def tags(news_tree):
-    """Two tags with their English names (names the demo content does not use)."""
-    network = NewsTagFactory(name="Netzwerkarbeit", slug="netzwerkarbeit")
-    translate_into_english(network, name="Networking", slug="networking")
-    cooperation = NewsTagFactory(name="Zusammenarbeit", slug="zusammenarbeit")
-    translate_into_english(cooperation, name="Collaboration", slug="collaboration")
-    return Tags(network, cooperation)
 
 
 @pytest.fixture
