@@ -44,6 +44,9 @@ class BasePage(Page):
     ]
 
     search_fields = Page.search_fields
+    # The field whose value a search result shows as the page's date (a meeting's start, an
+    # article's date); without one, the first publication.
+    search_result_date = None
     # Foreign keys fetched with the page when it is served (core.serving), e.g. a lead image.
     select_related_when_served = ()
 

@@ -187,6 +187,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
 
 class NewsArticlePage(BasePage):
+    search_result_date = "date"
+
     date = models.DateField(
         _("publication date"), default=timezone.localdate, help_text=_("Shown with the article; sets its order.")
     )

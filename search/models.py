@@ -69,21 +69,30 @@ SEARCH_COMPANIES_SHOWN = 5
 SEARCH_CACHED_MATCHES = 20_000
 
 
-def specific_pages(keys):
-    """The specific pages of `keys`, (page id, content type id) pairs, in the same order: one
-    query per page type, as `.specific()` makes, but without its first query for the types,
-    the tree order (they are put in the order of `keys`) and the StreamFields (a result shows
-    title, type, date and summary; the bodies were most of the data read and parsed)."""
+def shown_pages(keys):
+    """The pages of `keys`, (page id, content type id) pairs, in the same order, as a result shows
+    them: title, address, type and the date that matters. The same few queries whatever the page
+    types among them: the pages' common fields, and one query for each page type that names its
+    result date (`search_result_date`: a meeting's start, an article's date)."""
+    ids = [pk for pk, _type in keys]
+    pages = Page.objects.filter(pk__in=ids).only(
+        "id", "title", "url_path", "content_type_id", "locale_id", "first_published_at", "search_description"
+    )
+    pages = {page.pk: page for page in pages}
     ids_by_type = {}
     for pk, content_type_id in keys:
         ids_by_type.setdefault(content_type_id, []).append(pk)
-    specific = {}
-    for content_type_id, ids in ids_by_type.items():
+    for content_type_id, type_ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is not None:
-            pages = model._default_manager.filter(pk__in=ids).order_by().defer_streamfields()
-            specific.update((page.pk, page) for page in pages)
-    return [specific[pk] for pk, _type in keys if pk in specific]
+        date_field = getattr(model, "search_result_date", None)
+        for pk in type_ids:
+            if pk in pages:
+                pages[pk].result_model = model
+        if date_field:
+            for pk, date in model._default_manager.filter(pk__in=type_ids).values_list("pk", date_field):
+                if pk in pages:
+                    pages[pk].result_date = date
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 class SearchMatches:
@@ -131,7 +140,7 @@ class SearchPage(BasePage):
         from .backend import backend_name_for
 
         # Only id and type: a search for a common word matches thousands of pages, and the
-        # page shows the specific pages of one result page (specific_pages).
+        # page shows the pages of one result page (shown_pages).
         pages = public(Page.objects.live().filter(locale_id=self.locale_id).not_type(SearchPage), request)
         pages = pages.only("id", "content_type_id")
         if newest_first:
@@ -203,7 +212,7 @@ class SearchPage(BasePage):
                 from .backend import indexed_texts
                 from .results import result_items
 
-                return result_items(specific_pages(keys), indexed_texts(keys), terms)
+                return result_items(shown_pages(keys), indexed_texts(keys), terms)
 
             # The results shown are cached as a fragment named by their ids and the terms (the
             # excerpts show where they occur; the template).

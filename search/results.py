@@ -27,20 +27,18 @@ SNIPPET_LEAD = 8
 
 
 def type_label(page):
-    return TYPE_LABELS.get(page._meta.label_lower, PAGE_LABEL)
+    """`page` as search.models.shown_pages gives it: `result_model` is its page type."""
+    model = getattr(page, "result_model", None) or type(page)
+    return TYPE_LABELS.get(model._meta.label_lower, PAGE_LABEL)
 
 
 def shown_date(page):
-    """A meeting's start (in Bochum), an article's date, else the first publication."""
-    start = getattr(page, "start_local", None)
-    if start is not None:
-        return start.date()
-    date = getattr(page, "date", None)
-    if date is not None:
-        return date.date() if isinstance(date, datetime) else date
-    if page.first_published_at:
-        return timezone.localtime(page.first_published_at).date()
-    return None
+    """The page type's result date (a meeting's start, an article's date: `search_result_date`),
+    else the first publication; a moment as its day in Bochum."""
+    date = getattr(page, "result_date", None) or page.first_published_at
+    if isinstance(date, datetime):
+        return timezone.localtime(date).date()
+    return date
 
 
 def folded(text):
@@ -87,7 +85,7 @@ def result_items(pages, texts, terms):
             "label": type_label(page),
             "date": shown_date(page),
             "snippet": snippet(
-                texts.get((page.pk, page.content_type_id)) or page.meta_description or page.title, terms
+                texts.get((page.pk, page.content_type_id)) or page.search_description or page.title, terms
             ),
         }
         for page in pages

@@ -48,6 +48,8 @@ class CalendarMixin(RoutablePageMixin):
 class MeetingPage(CalendarMixin, BasePage):
     """A Netzwerktreffen of the network above it."""
 
+    search_result_date = "start"
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         TOOK_PLACE = "took_place", _("took place")

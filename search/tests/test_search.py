@@ -8,8 +8,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import Page
+
 from home.models import HomePage, StandardPage
 from network.models import Company, MeetingPage
+from news.models import NewsArticlePage
 from search.backend import ordered_keys
 from search.models import SearchPage
 
@@ -476,3 +479,33 @@ def test_result_pages_beyond_the_kept_matches_are_read_from_the_database(client,
     fresh = SearchPage.objects.get(locale__language_code="de").search("kaltwalzwerk")
     assert shown == [page.specific.title for page in fresh]
     assert results_count(client.get("/de/suche/", {"q": "Kaltwalzwerk", "page": "4"})) == 11
+
+
+def test_results_of_many_page_types_are_read_in_the_same_few_queries(django_assert_num_queries):
+    """One query for the pages whatever their types, and one for each type with a date of its
+    own (meetings, articles): a new page type among the results costs nothing more."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from search.models import shown_pages
+
+    undated = {}
+    for page in Page.objects.live().filter(locale__language_code="de").exclude(depth=1):
+        model = page.specific_class
+        if getattr(model, "search_result_date", None) is None:
+            undated.setdefault(page.content_type_id, (page.pk, page.content_type_id))
+    dated = [
+        (page.pk, page.content_type_id)
+        for model in (MeetingPage, NewsArticlePage)
+        for page in [model.objects.live().filter(locale__language_code="de").first()]
+    ]
+    keys = list(undated.values())
+    assert len(keys) >= 8  # home, general, search, sector index and page, networks, directory, ...
+    for _pk, content_type_id in keys + dated:
+        ContentType.objects.get_for_id(content_type_id)  # kept for the process after the first use
+    with django_assert_num_queries(1):
+        assert [page.pk for page in shown_pages(keys)] == [pk for pk, _type in keys]
+    with django_assert_num_queries(3):
+        shown = shown_pages(keys + dated)
+    meeting, article = shown[-2:]
+    assert meeting.result_date == MeetingPage.objects.get(pk=meeting.pk).start
+    assert article.result_date == NewsArticlePage.objects.get(pk=article.pk).date

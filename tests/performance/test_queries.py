@@ -166,10 +166,15 @@ def search_queries(client, url):
     return len(captured), types - {"Company", "Unternehmen"}
 
 
+# The page types whose results show a date of their own (search_result_date): one query each.
+DATED_TYPES = {"Nachricht", "News", "Netzwerktreffen", "Network meeting"}
+
+
 def count_search_queries(client):
     """Queries per search URL: the first request of a search (which finds the matches, kept until
-    content changes, then reads the pages shown, one query per page type among them; page 2 and
-    the last page use the matches page 1 found), and a repeated one, whose results are cached."""
+    content changes, then reads the pages shown in the same few queries whatever their page
+    types, plus one for each type with a date of its own among them; page 2 and the last page use the matches page 1 found), and a repeated one, whose
+    results are cached."""
     for url in ("/de/suche/", "/en/search/"):
         client.get(url)  # what every page shows (navigation, footer), kept per content change
     counts = {}
@@ -177,14 +182,14 @@ def count_search_queries(client):
         first, types = search_queries(client, url)
         repeated, _types = search_queries(client, url)
         assert repeated < first, (name, first, repeated)
-        counts[name] = (first - len(types), repeated)
+        counts[name] = (first - len(types & DATED_TYPES), repeated)
     return counts
 
 
 def test_search_needs_as_many_queries_with_much_more_content(client):
     """The benchmark's articles all contain the searched word: twenty times as many matches
-    (and result pages) cost no more queries; each page type among the ten results shown
-    costs one."""
+    (and result pages) cost no more queries, and neither do more page types among the ten
+    results shown."""
     add_content(articles=20, companies=2, networks=1, meetings=2, projects=1, images=2)
     index_everything()
     little = count_search_queries(client)
