@@ -13,6 +13,7 @@ from network.models import (
     BERLIN,
     Company,
     CompanyDirectoryPage,
+    Competence,
     ContactPerson,
     FocusSectorIndexPage,
     FocusSectorPage,
@@ -127,6 +128,35 @@ CONTACT_DETAILS = {
 DEMO_NOTE_DE = "(Erfundenes Beispielunternehmen der Demo-Inhalte.)"
 DEMO_NOTE_EN = "(Invented example company of the demo content.)"
 
+# The competences companies pick from: (group, German name, German synonyms, English name, English
+# synonyms). More than the demo companies use, as an editor's list would be.
+COMPETENCES = [
+    ("manufacturing", "Antriebstechnik", "", "Drive technology", ""),
+    ("manufacturing", "CNC-Fertigung", "CNC-Bearbeitung", "CNC machining", "CNC manufacturing"),
+    ("manufacturing", "Drehen", "Drehteile", "Turning", "turned parts"),
+    ("manufacturing", "Fräsen", "Frästeile", "Milling", "milled parts"),
+    ("manufacturing", "Getriebe", "Getriebebau", "Gearboxes", "gears, transmissions"),
+    ("manufacturing", "Laserstrahlschneiden", "Laserschneiden, Laserzuschnitt", "Laser beam cutting", "laser cutting"),
+    ("manufacturing", "Schweißen", "Schweißbaugruppen", "Welding", "welded assemblies"),
+    ("manufacturing", "Stahlbau", "Stahlkonstruktionen", "Steel construction", "steel structures"),
+    ("manufacturing", "Umformen", "Stanzen, Tiefziehen", "Forming", "stamping, deep drawing"),
+    ("manufacturing", "Werkzeugbau", "Stanzwerkzeuge, Umformwerkzeuge", "Toolmaking", "stamping tools, forming tools"),
+    ("manufacturing", "Montage", "Baugruppenmontage", "Assembly", "subassembly"),
+    ("materials", "Beschichten", "Pulverbeschichtung, Galvanik", "Coating", "powder coating, electroplating"),
+    ("materials", "Korrosionsschutz", "", "Corrosion protection", ""),
+    ("materials", "Aluminiumverarbeitung", "Aluminium", "Aluminium processing", "aluminum"),
+    ("engineering", "Konstruktion", "CAD", "Design engineering", "CAD"),
+    ("engineering", "Simulation", "FEM-Berechnung", "Simulation", "FEM analysis"),
+    ("engineering", "Sondermaschinenbau", "Sondermaschinen", "Special machinery", "special-purpose machines"),
+    ("engineering", "Fördertechnik", "Förderanlagen", "Conveyor technology", "conveyor systems"),
+    ("electronics", "Elektronik", "Steuergeräte", "Electronics", "control units"),
+    ("electronics", "Kabelsätze", "Kabelkonfektion", "Wiring harnesses", "cable assembly"),
+    ("services", "Logistik", "Produktionslogistik, Just-in-time", "Logistics", "production logistics, just-in-time"),
+    ("services", "Lagerhaltung", "Lager", "Warehousing", "storage"),
+    ("services", "Instandhaltung", "Wartung", "Maintenance", "servicing"),
+    ("services", "Ausbildung", "Ausbildungswerkstatt", "Training", "apprentice workshop"),
+]
+
 # (name, German description, English description, sector slugs, competences)
 COMPANIES = [
     (
@@ -141,14 +171,14 @@ COMPANIES = [
         "CNC-Dreh- und Frästeile aus Stahl, Aluminium und Messing für Maschinenbau und Fahrzeugtechnik.",
         "CNC turned and milled parts in steel, aluminium and brass for machine builders and vehicle makers.",
         ["metallverarbeitung", "verkehrstechnik-automotive"],
-        ["CNC-Fertigung", "Fräsen", "Drehen"],
+        ["CNC-Fertigung", "Fräsen", "Drehen", "Aluminiumverarbeitung"],
     ),
     (
         "Stahlbau Gerthe GmbH & Co. KG",
         "Stahlkonstruktionen, Schweißbaugruppen und Maschinengestelle bis 20 Tonnen.",
         "Steel structures, welded assemblies and machine frames of up to 20 tonnes.",
         ["metallverarbeitung", "maschinen-und-anlagenbau"],
-        ["Schweißen", "Stahlbau"],
+        ["Schweißen", "Stahlbau", "Laserstrahlschneiden"],
     ),
     (
         "Langendreer Anlagenbau GmbH",
@@ -190,7 +220,7 @@ COMPANIES = [
         "Stanz- und Umformwerkzeuge für die Blechbearbeitung, mit eigener Ausbildungswerkstatt.",
         "Stamping and forming tools for sheet metal, with its own apprentice workshop.",
         ["maschinen-und-anlagenbau", "metallverarbeitung"],
-        ["Werkzeugbau", "Umformen"],
+        ["Werkzeugbau", "Umformen", "Ausbildung"],
     ),
     (
         "Riemke Industrieservice GmbH",
@@ -211,14 +241,16 @@ def load(out):
     topics = _topics()
     people = _contact_persons()
     sectors = _sectors(home, people)
-    companies = _companies(sectors)
+    competences = _competences()
+    companies = _companies(sectors, competences)
     _company_directory(home)
     network = _network(home, topics, sectors, people, companies)
     _meetings(network)
     _next_open_meeting(network)
     _projects(network, topics, companies)
     out(
-        f"  {len(SECTORS)} focus sectors, {len(TOPICS)} topics, {len(CONTACT_PERSONS)} contact persons, "
+        f"  {len(SECTORS)} focus sectors, {len(TOPICS)} topics, {len(COMPETENCES)} competences, "
+        f"{len(CONTACT_PERSONS)} contact persons, "
         f"{len(COMPANIES)} demo companies, the company directory and the Netzwerk Produktion with three meetings "
         "(one ahead) and two projects"
     )
@@ -226,6 +258,19 @@ def load(out):
 
 def _topics():
     return [bilingual_snippet(Topic, {"name": de}, {}, {"name": en})[0] for de, en in TOPICS]
+
+
+def _competences():
+    """The vocabulary in German and English, by German name."""
+    competences = {}
+    for group, name_de, synonyms_de, name_en, synonyms_en in COMPETENCES:
+        competences[name_de], _ = bilingual_snippet(
+            Competence,
+            {"name": name_de},
+            {"group": group, "synonyms": synonyms_de},
+            {"name": name_en, "synonyms": synonyms_en},
+        )
+    return competences
 
 
 def _contact_persons():
@@ -282,9 +327,9 @@ def _sectors(home, people):
     return sectors
 
 
-def _companies(sectors):
+def _companies(sectors, competences):
     companies = []
-    for name, description_de, description_en, sector_slugs, competences in COMPANIES:
+    for name, description_de, description_en, sector_slugs, competence_names in COMPANIES:
         slug = name.lower().split()[0]
         company, _ = bilingual_snippet(
             Company,
@@ -298,7 +343,7 @@ def _companies(sectors):
         )
         if not company.sectors.exists():
             company.sectors.set([sectors[sector] for sector in sector_slugs])
-            company.competences.set(competences)
+            company.competences.set([competences[name] for name in competence_names])
             company.save()
         companies.append(company)
     return companies

@@ -44,7 +44,13 @@ WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 MODERATED_SECTIONS = ["news.NewsIndexPage", "network.FocusSectorIndexPage", "network.NetworkIndexPage"]
 
 # Snippets the editors maintain and the translators translate.
-EDITORIAL_SNIPPETS = ["network.Company", "network.ContactPerson", "network.Topic", "news.NewsTag"]
+EDITORIAL_SNIPPETS = [
+    "network.Company",
+    "network.Competence",
+    "network.ContactPerson",
+    "network.Topic",
+    "news.NewsTag",
+]
 
 # Companies' requests to take part in a network: personal data, read and answered by the
 # moderators (every network's) and the networks' contact persons (those of the networks they are

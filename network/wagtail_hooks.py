@@ -28,6 +28,7 @@ from editorial.roles import CONTACT_PERSONS, MODERATORS
 from .dashboard import panels_for
 from .models import (
     Company,
+    Competence,
     ContactPerson,
     FocusSectorPage,
     NetworkPage,
@@ -45,6 +46,22 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
 
 
+class CompetenceViewSet(SnippetViewSet):
+    """The list companies pick their competences from, listed by group."""
+
+    model = Competence
+    icon = "list-ul"
+    menu_label = _("Competences")
+    list_display = [
+        "name",
+        Column("group", label=_("Group"), accessor="get_group_display", sort_key="group"),
+        "locale",
+    ]
+    list_filter = ["group", "locale"]
+    search_fields = ["name", "synonyms"]
+    ordering = ["group", "name"]
+
+
 class ContactPersonViewSet(SnippetViewSet):
     model = ContactPerson
     icon = "user"
@@ -59,11 +76,15 @@ class CompanyFilterSet(WagtailFilterSet):
         label=_("Focus sector"), queryset=FocusSectorPage.objects.all().order_by("locale_id", "title")
     )
     city = django_filters.CharFilter(label=_("City"), lookup_expr="icontains")
-    competence = django_filters.CharFilter(label=_("Competence"), field_name="competences__name", lookup_expr="iexact")
+    # Companies link to the German competences.
+    competences = ModelChoiceFilter(
+        label=_("Competence"),
+        queryset=lambda request: Competence.objects.filter(locale=Locale.get_default()).order_by("name"),
+    )
 
     class Meta:
         model = Company
-        fields = ["sectors", "city"]
+        fields = ["sectors", "competences", "city"]
 
 
 class CompanyViewSet(SnippetViewSet):
@@ -76,7 +97,7 @@ class CompanyViewSet(SnippetViewSet):
 
 
 class NetworkSnippetGroup(SnippetViewSetGroup):
-    items = (CompanyViewSet, ContactPersonViewSet, TopicViewSet)
+    items = (CompanyViewSet, CompetenceViewSet, ContactPersonViewSet, TopicViewSet)
     menu_icon = "group"
     menu_label = _("Networks")
     menu_name = "network-snippets"

@@ -34,6 +34,15 @@ from wagtail_localize.models import Translation, TranslationSource
 def label(app, model):
     return apps.get_model(app, model) if apps.is_installed(app) else None
 
+def company_competences():
+    # (company, competence) pairs: the competence tags before, the vocabulary's competences after.
+    if "competence" not in apps.all_models["network"]:
+        links = apps.get_model("network", "CompanyCompetence").objects.values_list("content_object__name", "tag__name")
+    else:
+        through = apps.get_model("network", "Company").competences.through
+        links = through.objects.values_list("company__name", "competence__name")
+    return sorted(links)
+
 counts = {
     "pages": sorted(Page.objects.values_list("id", "content_type_id", "locale_id", "live", "title")),
     "revisions": Revision.objects.count(),
@@ -44,6 +53,7 @@ counts = {
     "companies": sorted(apps.get_model("network", "Company").objects.values_list("id", "name")),
     "contact_persons": apps.get_model("network", "ContactPerson").objects.count(),
     "topics": apps.get_model("network", "Topic").objects.count(),
+    "company_competences": company_competences(),
     "news_tags": apps.get_model("news", "NewsTag").objects.count(),
     "requests": sorted(apps.get_model("network", "ParticipationRequest").objects.values_list("company", "email")),
 }
@@ -156,6 +166,7 @@ def test_a_database_of_the_old_layout_keeps_everything(old_checkout, tmp_path):
 
     assert before["requests"] == [["Ruhrtal Werkzeugbau GmbH", "erika@example.org"]]
     assert len(before["pages"]) > 40
+    assert len(before["company_competences"]) >= 20
     assert after == before
     assert "No problems found." in tree
     assert rendered["count"] > 40

@@ -1,3 +1,4 @@
+from .competences import Competence, CompetenceGroup
 from .meetings import BERLIN, CalendarMixin, MeetingPage, ProjectPage, ProjectPartner, upcoming_meetings
 from .networks import (
     NetworkContactPerson,
@@ -16,13 +17,14 @@ from .sectors import (
     companies_of_sector,
     company_cards,
 )
-from .snippets import Company, CompanyCompetence, ContactPerson, Topic
+from .snippets import Company, ContactPerson, Topic
 
 __all__ = [
     "BERLIN",
     "CalendarMixin",
     "Company",
-    "CompanyCompetence",
+    "Competence",
+    "CompetenceGroup",
     "CompanyDirectoryPage",
     "ContactPerson",
     "FocusSectorIndexPage",

@@ -6,10 +6,10 @@ show each linked object in the page's own language through `network.localization
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -21,9 +21,10 @@ from core.serving import default_locale
 from ..blocks import KeyFiguresBlock
 from ..forms import CompanyFilterForm
 from ..localization import in_locale, linked_in_locale
+from .competences import Competence, labels_in_locale, matching_competences
 from .meetings import ProjectPartner
 from .networks import NetworkMember, NetworkSector
-from .snippets import Company, CompanyCompetence, ContactPerson
+from .snippets import Company, ContactPerson
 
 
 class FocusSectorIndexPage(ChildIndexPage):
@@ -119,8 +120,19 @@ class CompanyDirectoryPage(IntroBodyPage):
         context = super().get_context(request, *args, **kwargs)
         sectors = list(FocusSectorPage.objects.live().filter(locale=self.locale).order_by("title"))
         german = default_locale(request)
-        competences = Tag.objects.filter(network_companycompetence_items__content_object__locale=german)
-        form = CompanyFilterForm(request.GET or None, sectors=sectors, competences=competences.distinct())
+        # The competences of the listed (German) companies, labelled in the page's language.
+        labels = labels_in_locale(Competence.objects.filter(companies__locale=german), self.locale, german)
+        query = request.GET
+        if query.get("competence") in labels.slugs:
+            # A competence's slug in the other language (a link from the other site) means the same.
+            query = query.copy()
+            query["competence"] = labels.slugs[query["competence"]]
+        form = CompanyFilterForm(
+            query or None,
+            sectors=sectors,
+            competences=labels.grouped_choices(),
+            label_languages=labels.languages(),
+        )
         # Logos joined and their renditions prefetched: no query per company card.
         companies = Company.objects.filter(locale=german).select_related("logo").order_by("name")
         companies = companies.prefetch_related("logo__renditions")
@@ -130,19 +142,24 @@ class CompanyDirectoryPage(IntroBodyPage):
         elif form.is_bound:
             data = form.cleaned_data
             if data["q"]:
-                # Names are searched in both languages; the list shows the German version's relations.
+                # Names, competences and their synonyms are searched in both languages; the list
+                # shows the German version's relations.
                 keys = Company.objects.filter(name__icontains=data["q"]).values("translation_key")
-                companies = companies.filter(translation_key__in=keys)
+                competences = matching_competences(data["q"]).values("translation_key")
+                companies = companies.filter(
+                    Q(translation_key__in=keys) | Q(competences__translation_key__in=competences)
+                )
             if data["sector"]:
                 sector = next(s for s in sectors if s.slug == data["sector"])
                 companies = companies.filter(sectors__translation_key=sector.translation_key)
             if data["competence"]:
-                companies = companies.filter(competences__slug=data["competence"])
+                key = next(key for key, label in labels.items() if label.slug == data["competence"])
+                companies = companies.filter(competences__translation_key=key)
         paginator = Paginator(companies.distinct(), self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         context["filter_form"] = form
         context["page_obj"] = page_obj
-        context["companies"] = company_cards(list(page_obj.object_list), self.locale, sectors)
+        context["companies"] = company_cards(list(page_obj.object_list), self.locale, sectors, labels)
         context["querystring"] = _querystring_without_page(request)
         return context
 
@@ -153,9 +170,10 @@ def _querystring_without_page(request):
     return params.urlencode()
 
 
-def company_cards(companies, locale, sectors):
+def company_cards(companies, locale, sectors, competence_labels):
     """Everything a company card shows, for a page of German companies, in a fixed number of queries:
-    the company's text in `locale`, its sectors, competences, networks and projects."""
+    the company's text in `locale`, its sectors, competences (labelled by `competence_labels`, see
+    `labels_in_locale`), networks and projects."""
     if not companies:
         return []
     ids = [company.pk for company in companies]
@@ -171,8 +189,11 @@ def company_cards(companies, locale, sectors):
         if key in sector_by_key:
             sector_keys.setdefault(company_id, []).append(sector_by_key[key])
     competences = {}
-    for item in CompanyCompetence.objects.filter(content_object_id__in=ids).select_related("tag"):
-        competences.setdefault(item.content_object_id, []).append(item.tag)
+    for company_id, key in Company.competences.through.objects.filter(company_id__in=ids).values_list(
+        "company_id", "competence__translation_key"
+    ):
+        if key in competence_labels:
+            competences.setdefault(company_id, []).append(competence_labels[key])
     networks = {}
     for link in (
         NetworkMember.objects.filter(company__translation_key__in=keys, page__locale=locale, page__live=True)
@@ -191,7 +212,7 @@ def company_cards(companies, locale, sectors):
         {
             "company": shown,
             "sectors": sector_keys.get(source.pk, []),
-            "competences": sorted(competences.get(source.pk, []), key=lambda tag: tag.name.lower()),
+            "competences": sorted(competences.get(source.pk, []), key=lambda label: label.sort_key),
             "networks": networks.get(source.translation_key, []),
             "projects": projects.get(source.translation_key, []),
         }

@@ -1,18 +1,21 @@
-"""Snippets of the network app: topics of work, contact persons and companies.
+"""Snippets of the network app: topics of work, contact persons and companies (and in `.competences`
+the competences companies pick from).
 
 Each is translatable. Relations (a company's sectors and competences) are kept on the German
 version; the English version carries the translated text (see `network.localization`)."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+
+from .competences import Competence, CompetenceGroup, sort_key
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -78,8 +81,21 @@ class ContactPerson(TranslatableMixin, models.Model):
         return self.name
 
 
-class CompanyCompetence(TaggedItemBase):
-    content_object = ParentalKey("network.Company", on_delete=models.CASCADE, related_name="tagged_competences")
+class CompanyForm(WagtailAdminModelForm):
+    """Competences to tick, German ones (the English company shows their translations), grouped."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("competences")
+        if field is None:
+            return
+        field.queryset = Competence.objects.filter(locale=Locale.get_default())
+        by_group = {}
+        for competence in sorted(field.queryset, key=lambda c: sort_key(c.name)):
+            by_group.setdefault(competence.group, []).append((competence.pk, competence.name))
+        field.widget.choices = [
+            (label, by_group[value]) for value, label in CompetenceGroup.choices if value in by_group
+        ]
 
 
 class Company(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -98,11 +114,12 @@ class Company(TranslatableMixin, index.Indexed, ClusterableModel):
     )
     website = models.URLField(_("website"), blank=True)
     city = models.CharField(_("city"), max_length=100, default="Bochum")
-    competences = ClusterTaggableManager(
-        through=CompanyCompetence,
+    competences = ParentalManyToManyField(
+        "network.Competence",
         blank=True,
+        related_name="companies",
         verbose_name=_("competences"),
-        help_text=_("Keywords such as 'laser cutting' or 'logistics'."),
+        help_text=_("What the company offers, from the list of competences (Snippets › Competences)."),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -117,11 +134,12 @@ class Company(TranslatableMixin, index.Indexed, ClusterableModel):
         FieldPanel("name", help_text=_("The company's full name, e.g. 'Muster GmbH'.")),
         FieldPanel("description"),
         FieldPanel("sectors"),
-        FieldPanel("competences"),
+        FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("city", help_text=_("Where the company is based.")),
         FieldPanel("website", help_text=_("The full address, starting with https://.")),
         FieldPanel("logo", help_text=_("The company's logo; it is shown small next to its name.")),
     ]
+    base_form_class = CompanyForm
     search_fields = [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),

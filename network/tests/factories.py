@@ -12,6 +12,7 @@ from network.models import (
     BERLIN,
     Company,
     CompanyDirectoryPage,
+    Competence,
     ContactPerson,
     FocusSectorIndexPage,
     FocusSectorPage,
@@ -55,6 +56,31 @@ class CompanyFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Company
+
+
+class CompetenceFactory(factory.django.DjangoModelFactory):
+    """A German competence; `english=` (a name) adds its English translation as wagtail-localize
+    makes it."""
+
+    name = factory.Sequence(lambda n: f"Kompetenz {n}")
+    group = "manufacturing"
+    locale = factory.LazyFunction(german)
+
+    class Meta:
+        model = Competence
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def english(obj, create, name, **kwargs):
+        if name:
+            import copy
+
+            from localization.translation import translate
+
+            english = copy.copy(obj)
+            english.name = name
+            english.synonyms = kwargs.get("synonyms", obj.synonyms)
+            translate(obj, english)
 
 
 class ParticipationRequestFactory(factory.django.DjangoModelFactory):
@@ -208,9 +234,7 @@ def add_companies_quickly(count, sector, network, english_share=2):
     every `english_share`-th with an English translation, inserted in bulk."""
     import uuid
 
-    from taggit.models import Tag
-
-    from network.models import CompanyCompetence, NetworkMember
+    from network.models import NetworkMember
 
     english = Locale.objects.get(language_code="en")
     companies = Company.objects.bulk_create(
@@ -233,8 +257,12 @@ def add_companies_quickly(count, sector, network, english_share=2):
     Company.sectors.through.objects.bulk_create(
         [Company.sectors.through(company=company, focussectorpage=sector) for company in companies]
     )
-    tag, _ = Tag.objects.get_or_create(name="Größentest", defaults={"slug": "groessentest"})
-    CompanyCompetence.objects.bulk_create([CompanyCompetence(content_object=c, tag=tag) for c in companies])
+    competence = Competence.objects.filter(locale=german(), slug="groessentest").first() or Competence.objects.create(
+        locale=german(), name="Größentest", group="manufacturing"
+    )
+    Company.competences.through.objects.bulk_create(
+        [Company.competences.through(company=company, competence=competence) for company in companies]
+    )
     networks = NetworkPage.objects.filter(translation_key=network.translation_key)
     NetworkMember.objects.bulk_create(
         [

@@ -5,9 +5,7 @@ from urllib.parse import quote
 
 import pytest
 
-from taggit.models import Tag
-
-from network.models import Company, CompanyDirectoryPage, FocusSectorPage
+from network.models import Company, CompanyDirectoryPage, Competence, FocusSectorPage
 
 from .factories import CompanyFactory
 
@@ -46,7 +44,7 @@ def test_english_directory_filters_by_the_english_sector_and_shows_english_text(
 
 
 def _slug(competence):
-    return Tag.objects.get(name=competence).slug
+    return Competence.objects.get(name=competence, locale__language_code="de").slug
 
 
 def test_directory_filters_by_competence(client):
@@ -55,6 +53,30 @@ def test_directory_filters_by_competence(client):
     assert _names(html) == ["Stahlbau Gerthe GmbH &amp; Co. KG"]
     assert f'<option value="{welding}" selected>Schweißen</option>' in html
     assert f'href="?competence={quote(welding)}">Schweißen</a>' in html
+
+
+def test_english_directory_shows_no_german_competence(client):
+    """Every demo competence has its English label: the English directory's filter and cards
+    show no German one (names that read the same in both languages aside)."""
+    english = {c.translation_key: c.name for c in Competence.objects.filter(locale__language_code="en")}
+    german = Competence.objects.filter(locale__language_code="de")
+    assert german.count() == len(english) > 20
+    html = client.get("/en/companies/").content.decode()
+    shown = re.findall(r"<option[^>]*>([^<]+)</option>", html) + re.findall(r'\?competence=[^"]+">([^<]+)</a>', html)
+    assert "Welding" in shown and "Laser beam cutting" in shown
+    for competence in german:
+        if competence.name != english[competence.translation_key]:
+            assert competence.name not in shown
+    assert ' lang="de"' not in html.split("<main", 1)[1]
+
+
+def test_laserschneiden_finds_the_company_with_laserstrahlschneiden(client):
+    assert _names(client.get("/de/unternehmen/?q=Laserschneiden").content.decode()) == [
+        "Stahlbau Gerthe GmbH &amp; Co. KG"
+    ]
+    assert _names(client.get("/en/companies/?q=laser+cutting").content.decode()) == [
+        "Stahlbau Gerthe GmbH &amp; Co. KG"
+    ]
 
 
 def test_directory_searches_by_name_in_either_language(client):

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from network.models import Company
+from network.models import Company, Competence
 
 from .test_translation_flow import _translate_strings, _untranslated
 
@@ -40,7 +40,7 @@ def _edit_german_description(client, company, description):
         "name": company.name,
         "description": description,
         "sectors": [str(pk) for pk in company.sectors.values_list("pk", flat=True)],
-        "competences": ", ".join(f'"{tag.name}"' for tag in company.competences.all()),
+        "competences": [str(pk) for pk in company.competences.values_list("pk", flat=True)],
         "city": company.city,
         "website": company.website,
         "logo": company.logo_id or "",
@@ -49,8 +49,8 @@ def _edit_german_description(client, company, description):
     assert response.status_code == 302, response.content.decode()[:3000]
 
 
-def _editor_props(client, company):
-    response = client.get(_edit_url(company))
+def _editor_props(client, snippet, url=None):
+    response = client.get(url or _edit_url(snippet))
     assert response.status_code == 200
     match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.content.decode())
     return json.loads(html.unescape(match.group(1)))
@@ -98,3 +98,34 @@ def test_changed_german_company_flags_its_english_version_until_synced_and_trans
     german_directory = client.get("/de/unternehmen/").content.decode()
     assert NEW_GERMAN in german_directory
     assert "has changed since" not in client.get(_edit_url(english_company)).content.decode()
+
+
+def test_a_changed_german_competence_reaches_the_english_directory_once_synced_and_translated(
+    client, editor, translator
+):
+    welding = Competence.objects.get(locale__language_code="de", name="Schweißen")
+    english = welding.get_translation(Locale.objects.get(language_code="en"))
+    url = reverse("wagtailsnippets_network_competence:edit", args=[welding.pk])
+    english_url = reverse("wagtailsnippets_network_competence:edit", args=[english.pk])
+
+    client.force_login(editor)
+    response = client.post(
+        url, {"name": welding.name, "group": welding.group, "slug": welding.slug, "synonyms": "Schutzgasschweißen"}
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    client.force_login(translator)
+    edit = client.get(english_url).content.decode()
+    assert "The German original has changed since this translation was last synced." in edit
+    source = Translation.objects.get(source__object_id=welding.translation_key, target_locale=english.locale).source
+    assert client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {}).status_code == 302
+    props = _editor_props(client, english, english_url)
+    assert [s["source"] for s in _untranslated(props)] == ["Schutzgasschweißen"]
+    _translate_strings(client, _untranslated(props), {"Schutzgasschweißen": "gas shielded welding"})
+    assert client.post(english_url, {"action": "publish"}).status_code == 302
+
+    english.refresh_from_db()
+    assert (english.name, english.synonyms, english.slug) == ("Welding", "gas shielded welding", "welding")
+    found = client.get("/en/companies/", {"q": "gas shielded"}).content.decode()
+    assert '<h2 class="card__title">Stahlbau Gerthe GmbH &amp; Co. KG</h2>' in found
+    assert "Schutzgas" not in found

@@ -310,11 +310,7 @@ class Command(BaseCommand):
             return {"de": [], "en": []}
         count = self.sizes["companies"]
         self.progress(f"{count} companies in German and English")
-        from taggit.models import Tag
-
-        tags = [
-            Tag.objects.get_or_create(slug=f"kompetenz-{n}", defaults={"name": f"Kompetenz {n}"})[0] for n in range(40)
-        ]
+        competences = self.make_competences()
         first = Company.objects.filter(locale=self.de).count()
         companies = {"de": [], "en": []}
         for code, locale, words in (("de", self.de, WORDS_DE), ("en", self.en, WORDS_EN)):
@@ -344,17 +340,41 @@ class Command(BaseCommand):
                 ],
                 batch_size=BATCH,
             )
-        competence = model("network.CompanyCompetence")
-        competence.objects.bulk_create(
-            [
-                competence(content_object_id=company.pk, tag_id=tags[(n + k) % len(tags)].pk)
-                for code in ("de", "en")
-                for n, company in enumerate(companies[code])
-                for k in range(3)
-            ],
-            batch_size=BATCH,
-        )
+        if competences:
+            through = Company.competences.through
+            through.objects.bulk_create(
+                [
+                    through(company_id=company.pk, competence_id=competences[(n + k) % len(competences)].pk)
+                    for code in ("de", "en")
+                    for n, company in enumerate(companies[code])
+                    for k in range(3)
+                ],
+                batch_size=BATCH,
+            )
         return companies
+
+    def make_competences(self):
+        """40 German competences in four groups, each with its English translation (the German
+        ones returned: companies link to them)."""
+        Competence = model("network.Competence")
+        if Competence is None:
+            return []
+        groups = ["manufacturing", "materials", "engineering", "services"]
+        german = []
+        for n in range(40):
+            key = uuid.uuid5(uuid.NAMESPACE_OID, f"bench-competence-{n}")
+            competence, _ = Competence.objects.get_or_create(
+                locale=self.de,
+                translation_key=key,
+                defaults={"name": f"Kompetenz {n}", "slug": f"kompetenz-{n}", "group": groups[n % len(groups)]},
+            )
+            Competence.objects.get_or_create(
+                locale=self.en,
+                translation_key=key,
+                defaults={"name": f"Competence {n}", "slug": f"competence-{n}", "group": competence.group},
+            )
+            german.append(competence)
+        return german
 
     def make_networks(self):
         NetworkPage = model("network.NetworkPage")
