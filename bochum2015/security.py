@@ -61,7 +61,8 @@ class RejectMalformedBulkActionIdsMiddleware:
     up as they come, so `?id=abc`, an empty id or one beyond the database's integers was a 500
     for every role (Wagtail 8.0.1, `BulkAction.get_actionable_objects`). Such a request gets a
     400 before the view runs, and "all pages below" a page that does not exist a 404 (Wagtail
-    looked the page up with `get()`)."""
+    looked the page up with `get()`). The same for the ids of the admin API's find views and of
+    the choosers' "chosen multiple" views."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -75,6 +76,12 @@ class RejectMalformedBulkActionIdsMiddleware:
             return None
         if match.url_name == "find" and "wagtailadmin_api" in match.namespaces:
             # The admin API's find views (`?id=`) look the id up as it comes, too.
+            if all(_is_id(value) for value in request.GET.getlist("id")):
+                return None
+            return HttpResponseBadRequest(loader.get_template("bad_request.html").render())
+        if match.url_name == "chosen_multiple":
+            # Every chooser's "chosen multiple" view (`?id=1&id=2`, snippets, images, documents)
+            # looks the ids up as they come, too.
             if all(_is_id(value) for value in request.GET.getlist("id")):
                 return None
             return HttpResponseBadRequest(loader.get_template("bad_request.html").render())

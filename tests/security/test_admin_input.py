@@ -196,3 +196,25 @@ def test_po_upload_of_someone_who_may_not_edit_is_refused_as_before(client, engl
 @pytest.mark.parametrize("value", ['"', "abc", "", "99999999999999999999999"])
 def test_admin_api_find_refuses_malformed_ids_with_400(admin_client, kind, value):
     assert admin_client.get(f"/admin/api/main/{kind}/find/", {"id": value}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "chooser",
+    [
+        "/admin/snippets/choose/network/competence/chosen-multiple/",
+        "/admin/snippets/choose/accessibility/barrierreport/chosen-multiple/",
+        "/admin/images/chooser/chosen-multiple/",
+    ],
+)
+@pytest.mark.parametrize("value", ['"', "abc", "", "1.5", "99999999999999999999999"])
+def test_chooser_chosen_multiple_refuses_malformed_ids_with_400(admin_client, chooser, value):
+    assert admin_client.get(chooser, {"id": ["1", value]}).status_code == 400
+
+
+def test_chooser_chosen_multiple_still_takes_real_ids(admin_client):
+    from network.models import Competence
+
+    competence = Competence.objects.filter(locale__language_code="de").first()
+    response = admin_client.get("/admin/snippets/choose/network/competence/chosen-multiple/", {"id": competence.pk})
+    assert response.status_code == 200
+    assert competence.name in response.content.decode()
