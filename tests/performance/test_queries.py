@@ -173,8 +173,8 @@ DATED_TYPES = {"Nachricht", "News", "Netzwerktreffen", "Network meeting"}
 def count_search_queries(client):
     """Queries per search URL: the first request of a search (which finds the matches, kept until
     content changes, then reads the pages shown in the same few queries whatever their page
-    types, plus one for each type with a date of its own among them; page 2 and the last page use the matches page 1 found), and a repeated one, whose
-    results are cached."""
+    types, plus one for each type with a date of its own among them; page 2 and the last page
+    use the matches page 1 found), and a repeated one, whose results are cached."""
     for url in ("/de/suche/", "/en/search/"):
         client.get(url)  # what every page shows (navigation, footer), kept per content change
     counts = {}
