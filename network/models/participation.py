@@ -73,9 +73,19 @@ class ParticipationRecipient(models.Model):
 
     @classmethod
     def addresses_for(cls, network):
-        """The e-mail addresses of the active users assigned to `network` (in any of its languages)."""
-        users = cls.objects.filter(network__translation_key=network.translation_key, user__is_active=True)
-        return sorted({email for email in users.values_list("user__email", flat=True) if email})
+        """The e-mail addresses of the active users assigned to `network` (in any of its languages)
+        who may still read its requests: someone who left the contact persons (their groups
+        changed, the assignment forgotten) gets no more personal data."""
+        assignments = cls.objects.filter(
+            network__translation_key=network.translation_key, user__is_active=True
+        ).select_related("user")
+        return sorted(
+            {
+                assignment.user.email
+                for assignment in assignments
+                if assignment.user.email and assignment.user.has_perm("network.view_participationrequest")
+            }
+        )
 
 
 class ParticipationRequestQuerySet(models.QuerySet):

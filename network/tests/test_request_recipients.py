@@ -83,6 +83,18 @@ def test_network_without_assigned_users_notifies_the_fallback_address_without_pe
         assert value not in message.subject and value not in message.body, value
 
 
+def test_someone_who_left_the_contact_persons_gets_no_more_requests(networks, konrad):
+    production, _, _ = networks
+    konrad.groups.clear()  # left the contact persons; the assignment was forgotten
+    stored = _request(production)
+    assert stored.notify_network()
+    [message] = mail.outbox
+    assert message.to == ["info@example.org"]
+    assert message.reply_to == []
+    for value in PERSONAL:
+        assert value not in message.subject and value not in message.body, value
+
+
 def test_editing_a_contact_person_snippet_no_longer_diverts_requests(networks, konrad):
     production, _, _ = networks
     diverted = ContactPersonFactory(email="umgeleitet@example.org")
