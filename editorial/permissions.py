@@ -15,9 +15,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from wagtail.admin.auth import permission_denied
-from wagtail.models import Locale, Page, PagePermissionTester, TranslatableMixin
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PagePermissionTester, Task, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -73,10 +76,10 @@ class RolePagePermissionTester(PagePermissionTester):
     """Wagtail's page permissions with two rules of the roles, on every path, as every one asks
     this tester (`BasePage.permissions_for_user`, registered in `editorial/wagtail_hooks.py`):
 
-    - deleting, moving and reordering pages need the right to add pages there (Wagtail lets
-      change and publish suffice). Translators change and publish the English tree but add
-      nothing to it, so they never delete, move or reorder a page. Moving asks `can_delete`
-      (Wagtail's `can_move`);
+    - deleting, moving, reordering and copying pages need the right to add pages there (Wagtail
+      lets change and publish suffice). Translators change and publish the English tree but add
+      nothing to it, so they never delete, move, reorder or copy a page (nor see the copy form).
+      Moving asks `can_delete` (Wagtail's `can_move`);
     - a translation is published only while its German version is live
       (`localization.approval.may_go_live`), so nobody publishes unapproved German content in
       another language."""
@@ -89,6 +92,9 @@ class RolePagePermissionTester(PagePermissionTester):
 
     def can_reorder_children(self):
         return super().can_reorder_children() and self._may_change_the_tree()
+
+    def can_copy(self):
+        return super().can_copy() and self._may_change_the_tree()
 
     def can_publish(self):
         return super().can_publish() and may_go_live(self.page)
@@ -187,6 +193,122 @@ class TranslationLanguageMiddleware:
                     raise PermissionDenied
                 return permission_denied(request)
         return None
+
+
+def works_on_pages(user):
+    """Edits, publishes or translates pages: the reports (workflows, site history, translations)
+    are about that work."""
+    page_policy = policy_registry.get_by_type(Page)
+    return page_policy.user_has_any_permission(user, ["add", "change", "publish"]) or user.has_perm(
+        "wagtail_localize.submit_translation"
+    )
+
+
+def may_use_model(user, model):
+    """Holds any permission on `model` (images and documents: may at least choose them)."""
+    return policy_registry.get_by_type(model).user_has_any_permission(
+        user, ["add", "change", "delete", "view", "choose"]
+    )
+
+
+def _snippet_model_of_chooser(namespace):
+    for model in get_snippet_models():
+        if namespace == f"wagtailsnippetchoosers_{model._meta.app_label}_{model._meta.model_name}":
+            return model
+    return None
+
+
+def _model_of(kwargs):
+    try:
+        return apps.get_model(kwargs["app_label"], kwargs["model_name"])
+    except (KeyError, LookupError):
+        return None
+
+
+def _may_publish_page(user, kwargs):
+    page = Page.objects.filter(pk=kwargs.get("page_id")).first()
+    return page is None or page.specific_deferred.permissions_for_user(user).can_publish()
+
+
+# Admin views of Wagtail and wagtail-localize that ask for no permission of their own (any user of
+# the admin gets them), by view name, and who may use them.
+ADMIN_VIEW_RULES = {
+    # Shown before publishing a page that is in a workflow: names the workflow and its task.
+    "wagtailadmin_pages:confirm_workflow_cancellation": lambda user, kwargs: _may_publish_page(user, kwargs),
+    # Every change of everything the user may see, and the translations: the reports menu's rule.
+    "wagtailadmin_reports:site_history": lambda user, kwargs: works_on_pages(user),
+    "wagtailadmin_reports:site_history_results": lambda user, kwargs: works_on_pages(user),
+    "wagtail_localize:translations_report": lambda user, kwargs: works_on_pages(user),
+    "wagtail_localize:translations_report_results": lambda user, kwargs: works_on_pages(user),
+    # wagtail-localize's snippet chooser of its editor.
+    "wagtail_localize:snippets_api_listing": lambda user, kwargs: (
+        _model_of(kwargs) is None or may_use_model(user, _model_of(kwargs))
+    ),
+    "wagtail_localize:snippets_api_detail": lambda user, kwargs: (
+        _model_of(kwargs) is None or may_use_model(user, _model_of(kwargs))
+    ),
+}
+
+# The same by namespace or name prefix: choosers and the admin API's image and document
+# endpoints list every object to any user of the admin.
+ADMIN_NAMESPACE_RULES = {
+    "wagtailimages_chooser": lambda user: may_use_model(user, get_image_model()),
+    "wagtaildocs_chooser": lambda user: may_use_model(user, get_document_model()),
+    "wagtailadmin_api:images": lambda user: may_use_model(user, get_image_model()),
+    "wagtailadmin_api:documents": lambda user: may_use_model(user, get_document_model()),
+}
+ADMIN_NAME_PREFIX_RULES = {
+    # The page chooser shows the whole tree, drafts' titles included.
+    "wagtailadmin_choose_page": lambda user: policy_registry.get_by_type(Page).user_has_any_permission(
+        user, ["add", "change", "publish", "view"]
+    ),
+    # Workflow tasks are chosen only while editing workflows.
+    "wagtailadmin_workflows:task_cho": lambda user: policy_registry.get_by_type(Task).user_has_any_permission(
+        user, ["add", "change"]
+    ),
+}
+
+
+def admin_view_allowed(request, match, view_kwargs):
+    """Whether `request.user` may use the admin view `match` by the rules above (True for any
+    view they do not name)."""
+    user = request.user
+    rule = ADMIN_VIEW_RULES.get(match.view_name)
+    if rule is not None:
+        return rule(user, view_kwargs)
+    namespace_rule = ADMIN_NAMESPACE_RULES.get(match.namespace)
+    if namespace_rule is not None:
+        return namespace_rule(user)
+    if match.namespace.startswith("wagtailsnippetchoosers_"):
+        model = _snippet_model_of_chooser(match.namespace)
+        return model is None or may_use_model(user, model)
+    for prefix, prefix_rule in ADMIN_NAME_PREFIX_RULES.items():
+        if match.view_name.startswith(prefix):
+            return prefix_rule(user)
+    return True
+
+
+class AdminViewPermissionMiddleware:
+    """Refuses the admin views that ask for no permission (`ADMIN_VIEW_RULES` and the rules after
+    it) to users who have no business there, as Wagtail refuses: 403 to the admin API and to a
+    modal's request, else the dashboard with its "no permission" message. Users without access
+    to the admin are left to Wagtail (the login page)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or not request.user.has_perm("wagtailadmin.access_admin"):
+            return None
+        if admin_view_allowed(request, match, view_kwargs):
+            return None
+        if match.namespace.startswith("wagtailadmin_api"):
+            raise PermissionDenied
+        return permission_denied(request)
 
 
 def register_policies():

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.models import Locale, Page, TranslatableMixin
-from wagtail.permissions import policy_registry
+from wagtail.admin.auth import permission_denied
+from wagtail.models import Locale, TranslatableMixin
 
 from editorial.dashboard import panels_for
-from editorial.permissions import RolePagePermissionTester, may_edit_language
+from editorial.permissions import RolePagePermissionTester, may_edit_language, works_on_pages
 from localization.translation import (
     snippet_translation_out_of_date,
     snippets_without_translation,
@@ -47,6 +47,15 @@ def refuse_snippet_create_in_other_language(request, model):
 
 # Every page permission check of Wagtail and wagtail-localize asks this tester (core.models.BasePage).
 hooks.register("page_permission_tester", RolePagePermissionTester)
+
+
+# Wagtail's move confirmation asks no permission on GET (the move itself does): it would show
+# anyone the page and its destination. The tester decides, as it does for the move.
+@hooks.register("before_move_page")
+def refuse_moves_the_tester_refuses(request, page, destination):
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        return permission_denied(request)
+    return None
 
 
 def _warn_source_changed(request, translation):
@@ -123,18 +132,9 @@ def note_snippets_shown_in_another_language(request, page):
     )
 
 
-def _works_on_pages(user):
-    """Edits, publishes or translates pages: the reports (workflows, site history, translations)
-    are about that work."""
-    page_policy = policy_registry.get_by_type(Page)
-    return page_policy.user_has_any_permission(user, ["add", "change", "publish"]) or user.has_perm(
-        "wagtail_localize.submit_translation"
-    )
-
-
 @hooks.register("construct_reports_menu")
 def reports_only_for_those_who_work_on_pages(request, menu_items):
     # wagtail-localize shows its translations report to every user of the admin, the networks'
     # contact persons too, who only answer participation requests. An empty menu is not shown.
-    if not _works_on_pages(request.user):
+    if not works_on_pages(request.user):
         menu_items[:] = []

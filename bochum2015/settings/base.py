@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Snippets are translated only by those who may edit the target language (home/permissions.py).
     "editorial.permissions.TranslationLanguageMiddleware",
+    # Admin views that ask for no permission of their own (choosers, reports, a confirmation).
+    "editorial.permissions.AdminViewPermissionMiddleware",
     # Malformed input that Wagtail's bulk actions and wagtail-localize's PO upload would answer with a 500.
     "bochum2015.security.RejectMalformedBulkActionIdsMiddleware",
     "localization.po_upload.PoUploadCheckMiddleware",

@@ -10,11 +10,13 @@ from unittest import mock
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.core import mail, signing
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from editorial.roles import CONTACT_PERSONS
 from network.forms import _SIGNING_SALT
 from network.models import NetworkPage, ParticipationRecipient, ParticipationRequest
 from network.models.participation import retention_cutoff
@@ -62,6 +64,7 @@ def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_network
     german_network = NetworkPage.objects.get(slug="netzwerk-produktion")
     for name in ("marc", "markus"):
         user = django_user_model.objects.create_user(name, f"{name}@example.org", "a-long-password-123")
+        user.groups.add(Group.objects.get(name=CONTACT_PERSONS))
         ParticipationRecipient.objects.create(network=german_network, user=user)
     response = client.post(ENGLISH_URL, _data())
     assert response.status_code == 302

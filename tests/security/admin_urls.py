@@ -14,12 +14,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 from wagtail_localize.models import OverridableSegment, StringSegment, Translation
 
-from network.models import Company, ContactPerson, NetworkPage, ParticipationRequest, Topic
+from accessibility.models import BarrierReport
+from network.models import Company, ContactPerson, NetworkPage, ParticipationRecipient, ParticipationRequest, Topic
 from news.models import NewsTag
 
 # The page every page-level address is called for, in each language: a general page without
@@ -27,6 +29,8 @@ from news.models import NewsTag
 PAGE_SLUGS = {"de": "impressum", "en": "legal-notice"}
 # Where the admin API's copy and move actions are pointed: another page of the same language.
 DESTINATION_SLUGS = {"de": "ueber-uns", "en": "about"}
+# The German page in the approval workflow (the workflow views' page); the English tree has none.
+MODERATED_SLUGS = {"de": "datenschutz", "en": "privacy"}
 
 # Wagtail's admin API actions (`/admin/api/main/pages/<id>/action/<name>/`), called with POST.
 # (`convert_alias` and `revert_to_page_revision` answer 400 to anyone before asking for rights
@@ -111,6 +115,7 @@ class Objects:
         self.workflow = Workflow.objects.filter(active=True).first()
         self.task = Task.objects.filter(active=True).first()
         self.group = Group.objects.order_by("pk").first()
+        self.collection = Collection.get_first_root_node()
         self.site = Site.objects.get(is_default_site=True)
         self.request = ParticipationRequest.objects.filter(network__locale=self.locales["de"]).first()
         if self.request is None:
@@ -126,6 +131,34 @@ class Objects:
                 consent_text="Ja.",
                 consented_at=timezone.now(),
             )
+        # Built once per test: the hostile-input test makes these objects for every example.
+        self.recipient, _ = ParticipationRecipient.objects.get_or_create(
+            network=self.request.network, user=self._user("recipient")
+        )
+        self.redirect, _ = Redirect.objects.get_or_create(old_path="/alte-adresse", defaults={"redirect_link": "/de/"})
+        for code, locale in self.locales.items():
+            BarrierReport.objects.get_or_create(
+                locale=locale,
+                description="Barriere im Test",
+                defaults={"location": f"/{code}/", "consent_text": "Ja.", "consented_at": timezone.now()},
+            )
+        self.moderated = {
+            code: Page.objects.get(locale=locale, slug=MODERATED_SLUGS[code]).specific
+            for code, locale in self.locales.items()
+        }
+        if self.moderated["de"].current_workflow_task_state is None:
+            self.moderated["de"].save_revision()
+            self.moderated["de"].get_workflow().start(self.moderated["de"], self._user("submitter"))
+        self.task_state = self.moderated["de"].current_workflow_task_state
+
+    @staticmethod
+    def _user(name):
+        from django.contrib.auth import get_user_model
+
+        user, _ = get_user_model().objects.get_or_create(
+            username=f"objects-{name}", defaults={"email": f"{name}@example.org"}
+        )
+        return user
 
     def snippet(self, key, language):
         model = SNIPPETS[key]
@@ -172,6 +205,22 @@ LANGUAGES = ("de", "en")
 def _per_language(function):
     values = {code: function(code) for code in LANGUAGES}
     return {code: value for code, value in values.items() if value is not None}
+
+
+def _workflow_argument(argument, objects):
+    """The workflow views are called for the German page in the approval workflow and for an
+    English page (which is in none: they answer 404)."""
+    if argument == "page_id":
+        return _per_language(lambda code: objects.moderated[code].pk)
+    if argument == "task_state_id":
+        return {"de": objects.task_state.pk, "en": MISSING_ID}
+    if argument == "task_id":
+        return {"de": objects.task_state.task_id, "en": MISSING_ID}
+    if argument == "workflow_state_id":
+        return {"de": objects.task_state.workflow_state_id, "en": MISSING_ID}
+    if argument == "action_name":
+        return "approve"
+    return None
 
 
 def _page_argument(argument, objects):
@@ -250,8 +299,12 @@ def _language_free_argument(name, argument, objects, user):  # noqa: C901, PLR09
         return {"app_name": "core", "model_name": "contactsettings", "pk": objects.site.pk}[argument]
     if name.startswith("network_participation_requests:"):
         return objects.request.pk
-    if name.startswith(("wagtailredirects:", "wagtailforms:")):
-        return 987654
+    if name.startswith("network_participation_recipients:"):
+        return objects.recipient.pk
+    if name.startswith("wagtailredirects:"):
+        return objects.redirect.pk
+    if name.startswith("wagtailforms:"):  # the site has no form pages: a page that is none
+        return objects.pages["de"].pk
     if name.startswith("wagtailadmin_editing_sessions:"):
         return {"app_label": "wagtailcore", "model_name": "page", "object_id": "1", "session_id": 987654}[argument]
     if name == "wagtailadmin_password_reset_confirm":
@@ -273,6 +326,8 @@ def argument_values(pattern, argument, objects, user):
         return _localize_argument(argument, objects)
     if name.startswith("wagtaillocales:"):
         return _per_language(lambda code: objects.locales[code].pk)
+    if name.startswith("wagtailadmin_pages:") and "workflow" in name:
+        return _workflow_argument(argument, objects)
     if name.startswith(("wagtailadmin_pages:", "wagtailadmin_explore", "wagtailadmin_choose_page_child")) or (
         name.startswith("wagtailadmin_api:pages:")
     ):
@@ -337,7 +392,10 @@ def _bulk_calls(app, model, action, objects, user):
     if key in SNIPPETS:
         return [Call(label, code, f"{path}?id={objects.snippet(key, code).pk}") for code in LANGUAGES]
     if _snippet_model(key) is not None:
-        return [Call(label, None, f"{path}?id={_snippet_argument(key, objects)}")]
+        ids = _snippet_argument(key, objects)
+        if isinstance(ids, dict):  # a snippet with a language of its own (a barrier report)
+            return [Call(label, code, f"{path}?id={pk}") for code, pk in ids.items()]
+        return [Call(label, None, f"{path}?id={ids}")]
     ids = {"wagtailimages": objects.image.pk, "wagtaildocs": objects.document.pk, "auth": user.pk}
     return [Call(label, None, f"{path}?id={ids.get(app, MISSING_ID)}")]
 

@@ -104,14 +104,17 @@ def test_only_translators_may_copy_for_translation(as_user, german_page):
     assert refused(as_user(MODERATORS).get(url))
 
 
-def test_a_group_without_image_permissions_sees_no_image_in_the_chooser(client, django_user_model):
+def test_a_group_without_image_permissions_gets_no_image_chooser(client, django_user_model):
     image = Image.objects.first()
     group = Group.objects.create(name="Nur Anmeldung")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user = django_user_model.objects.create_user("gast", "gast@example.org", "an-unguessable-password")
     user.groups.add(group)
     client.force_login(user)
-    assert image.title not in client.get("/admin/images/chooser/").json()["html"]
+    for url in ("/admin/images/chooser/", f"/admin/images/chooser/chosen/{image.pk}/", "/admin/api/main/images/"):
+        response = client.get(url, headers={"x-requested-with": "XMLHttpRequest"})
+        assert response.status_code == 403, url
+        assert image.title not in response.content.decode(), url
     assert refused(client.get(f"/admin/images/chooser/{image.pk}/"))
     assert refused(client.get(f"/admin/images/{image.pk}/"))
 
