@@ -4,7 +4,7 @@ Wagtail's snippet permissions are per model, not per language: an editor who may
 companies could change the English ones too. Ours follow the page tree instead – a snippet of
 a language may be created, changed or deleted only by someone who may edit that language's
 home page – on every path into a snippet: Wagtail's snippet views (hooks in
-`home/wagtail_hooks.py` and the permission policy below, which also hides the buttons and
+`editorial/wagtail_hooks.py` and the permission policy below, which also hides the buttons and
 guards copying and bulk deletion) and wagtail-localize's views, which check only the model
 permissions (`TranslationLanguageMiddleware`)."""
 

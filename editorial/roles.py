@@ -85,7 +85,7 @@ ROLES = {
         "global": [*_ALL_PARTICIPATION_REQUESTS, *_BARRIER_REPORTS],
     },
     TRANSLATORS: {
-        # Browse the German tree to find the page to translate (home/permissions.py); no action.
+        # Browse the German tree to find the page to translate (editorial/permissions.py); no action.
         "german_pages": ["view"],
         "english_pages": ["change", "publish"],
         "collection": ["choose_image", "choose_document"],

@@ -21,7 +21,7 @@ from localization.translation import (
 from localization.untranslated import LanguageAwarePageLinkHandler
 
 
-# The language rule of home/permissions.py on Wagtail's snippet views. Ordered before
+# The language rule of editorial/permissions.py on Wagtail's snippet views. Ordered before
 # wagtail-localize's own hooks, which replace the edit view of translations.
 @hooks.register("before_edit_snippet", order=-10)
 def refuse_snippet_edit_in_other_language(request, instance):

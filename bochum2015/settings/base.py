@@ -91,10 +91,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Below CSRF (a hit gets the visitor's own token and cookie) and above the middleware that
-    # adds headers inside the response, which are stored with it (home/cache.py).
+    # adds headers inside the response, which are stored with it (pagecache/cache.py).
     "pagecache.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Snippets are translated only by those who may edit the target language (home/permissions.py).
+    # Snippets are translated only by those who may edit the target language (editorial/permissions.py).
     "editorial.permissions.TranslationLanguageMiddleware",
     # Admin views that ask for no permission of their own (choosers, reports, a confirmation).
     "editorial.permissions.AdminViewPermissionMiddleware",
@@ -166,7 +166,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Anonymous visitors' pages are cached this many seconds (0: not at all); every content change
-# makes them stale at once (home/cache.py). Navigation and footer are cached as fragments either way.
+# makes them stale at once (pagecache/cache.py). Navigation and footer are cached as fragments either way.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Whether every process shares the cache (then it also holds a copy of the cache's token).
 PAGE_CACHE_SHARED = bool(REDIS_URL)
