@@ -8,8 +8,6 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from pagecache.cache import fresh_value
-
 # A person needs longer than this to fill in the form.
 MIN_FILL_SECONDS = 3
 _SIGNING_SALT = "accessibility.barrier_report.started"
@@ -23,8 +21,8 @@ def consent_wording():
 
 
 def started_value():
-    """The signed time the form is rendered at (a fresh one for every visitor, also on a page from
-    the page cache: pagecache.cache.fresh_value)."""
+    """The signed time the form is rendered at. The form is on an address of its own that is never
+    cached (AccessibilityStatementPage.report), so every visitor gets the time they got it."""
     return signing.dumps(time.time(), salt=_SIGNING_SALT)
 
 
@@ -62,10 +60,10 @@ class BarrierReportForm(forms.Form):
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["started"] = fresh_value(request, "accessibility.forms.started_value")
+            self.initial["started"] = started_value()
 
     def honeypot_filled(self):
         return bool(self.data.get("website", "").strip())

@@ -42,7 +42,7 @@ def read_addresses(**kwargs):
     with open(os.environ.get("LOADTEST_URLS", "var/loadtest/urls.json")) as urls:
         found = json.load(urls)
     PAGES.extend(found["pages"])
-    NETWORKS.extend(found["networks"])
+    NETWORKS.extend(found["networks"])  # the addresses of their participation forms
     DIRECTORIES.extend(found["directories"])
     NEWS.extend(found["news"])
 

@@ -40,7 +40,7 @@ from news.models import NewsIndexPage
 live = lambda model: [page.url for page in model.objects.live()]
 print(json.dumps({
     "pages": [page.url for page in Page.objects.live().filter(depth__gte=2)],
-    "networks": live(NetworkPage),
+    "networks": [page.participation_url() for page in NetworkPage.objects.live()],
     "directories": live(CompanyDirectoryPage),
     "news": live(NewsIndexPage),
 }))

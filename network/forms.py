@@ -4,8 +4,6 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from pagecache.cache import fresh_value
-
 # A person typing needs longer than this to fill in the form. A faster post may be a bot, or a
 # person whose browser filled the form in: it is never thrown away, the person is asked to send it
 # once more (`confirmed_value`).
@@ -15,8 +13,8 @@ _CONFIRM_SALT = "network.participation.confirmed"
 
 
 def started_value():
-    """The signed time the form is rendered at (a fresh one for every visitor, also on a page
-    from the page cache: pagecache.cache.fresh_value)."""
+    """The signed time the form is rendered at. The form is on an address of its own that is
+    never cached (NetworkPage.participation), so every visitor gets the time they got it."""
     return signing.dumps(time.time(), salt=_SIGNING_SALT)
 
 
@@ -69,11 +67,11 @@ class ParticipationForm(forms.Form):
     # The error summary names each field; the consent checkbox's label is the whole consent text.
     summary_labels = {"consent": _("Consent")}
 
-    def __init__(self, *args, page=None, request=None, **kwargs):
+    def __init__(self, *args, page=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
         if not self.is_bound:
-            self.initial["started"] = fresh_value(request, "network.forms.started_value")
+            self.initial["started"] = started_value()
 
     def is_spam(self):
         """A filled-in honeypot: no person sees that field, so only a bot fills it in."""

@@ -11,16 +11,15 @@ pages are stale for at most that long. Each process also keeps the entries it se
 shared one, and a hit then reads no page from Redis.
 
 Cached responses are stored as they leave this middleware; the middleware above it (security
-headers, CSRF cookie, session, locale) runs again for every hit. A CSRF token in a page is
-stored as a placeholder and replaced by a token of the visitor's own on each hit; so is any
-value a page makes with `fresh_value` (e.g. the participation form's signed start time).
+headers, Cache-Control, session, locale) runs again for every hit. A cached page is the same
+for every visitor, byte for byte: a page that uses a CSRF token or makes anything else per
+visitor is not cached (forms live on addresses of their own, which say `never_cache`), so
+shared caches in front of the site may keep the same pages (pagecache.contract).
 """
 
 import functools
 import hashlib
 import pickle
-import re
-import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -28,20 +27,10 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import (
-    CSRF_ALLOWED_CHARS,
-    CSRF_SECRET_LENGTH,
-    CSRF_TOKEN_LENGTH,
-)
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
-from django.utils.module_loading import import_string
 
-import upstream
 from pagecache.generation import current_generation, shared_cache
 
-CSRF_PLACEHOLDER = b"\x00page-cache-csrf-token\x00"
-_TOKEN_CANDIDATE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{%d}(?![A-Za-z0-9])" % CSRF_TOKEN_LENGTH)
 _VARY_ALLOWED = {"cookie", "accept-language", "accept-encoding"}
 
 
@@ -91,6 +80,9 @@ def is_cacheable_request(request):
 def is_cacheable_response(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    # The page used the visitor's CSRF token (a form): it is theirs alone.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in ("private", "no-cache", "no-store")):
         return False
@@ -101,92 +93,18 @@ def is_cacheable_response(request, response):
     return not (session is not None and session.modified)
 
 
-def _without_csrf_tokens(request, content):
-    """The content with every CSRF token of this visitor replaced by the placeholder, or None
-    when the page shows the visitor's secret in another form (then it is not cached)."""
-    secret = request.META.get("CSRF_COOKIE", "")
-
-    def replace(match):
-        token = match.group(0).decode()
-        return CSRF_PLACEHOLDER if upstream.unmask_csrf_token(token) == secret else match.group(0)
-
-    content = _TOKEN_CANDIDATE.sub(replace, content)
-    if secret and secret.encode() in content:
-        return None
-    return content
-
-
-def _random_csrf_string():
-    """A random string as Django's CSRF code draws it (CSRF_SECRET_LENGTH characters of
-    CSRF_ALLOWED_CHARS, each equally likely), from one call for random bytes: Django's
-    get_random_string asks the system once per character, which was the largest part of
-    serving a cached page with a form to a new visitor."""
-    chars = CSRF_ALLOWED_CHARS
-    usable = 256 - 256 % len(chars)  # bytes above this would make some characters likelier
-    drawn = []
-    while len(drawn) < CSRF_SECRET_LENGTH:
-        drawn += [chars[byte % len(chars)] for byte in secrets.token_bytes(2 * CSRF_SECRET_LENGTH) if byte < usable]
-    return "".join(drawn[:CSRF_SECRET_LENGTH])
-
-
-def visitor_csrf_token(request):
-    """What Django's `get_token(request)` returns and does: the visitor's secret (from their
-    cookie, or a new one that CsrfViewMiddleware then sets as their cookie), masked with a
-    new random mask as Django masks it, so Django's check accepts it."""
-    if "CSRF_COOKIE" not in request.META:
-        request.META["CSRF_COOKIE"] = _random_csrf_string()
-    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
-    secret, mask, chars = request.META["CSRF_COOKIE"], _random_csrf_string(), CSRF_ALLOWED_CHARS
-    pairs = zip(secret, mask, strict=True)
-    return mask + "".join(chars[(chars.index(s) + chars.index(m)) % len(chars)] for s, m in pairs)
-
-
-def fresh_value(request, maker):
-    """`maker()` (a dotted path to a function returning a string), for a page that may be
-    cached: the page is stored with a placeholder there, and every hit gets a value made for
-    it, as with the CSRF token. For values that must not be shared or grow old, such as the
-    time a form was rendered."""
-    value = import_string(maker)()
-    if request is not None:
-        request.__dict__.setdefault("_page_cache_fresh_values", {})[value] = maker
-    return value
-
-
-def _fresh_placeholder(maker):
-    return b"\x00page-cache-fresh:" + maker.encode() + b"\x00"
-
-
-def _store(request, response, key):
-    content = response.content
-    uses_csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
-    if uses_csrf:
-        content = _without_csrf_tokens(request, content)
-        if content is None:
-            return
-    makers = set()
-    for value, maker in getattr(request, "_page_cache_fresh_values", {}).items():
-        content = content.replace(value.encode(), _fresh_placeholder(maker))
-        makers.add(maker)
+def _store(response, key):
     headers = [(k, v) for k, v in response.items() if k.lower() not in ("content-length", "x-page-cache")]
-    entry = (response.status_code, headers, content, uses_csrf, sorted(makers))
+    entry = (response.status_code, headers, response.content)
     cache.set(key, entry, page_cache_seconds())
     local_entries.put(key, entry)
 
 
-def _from_entry(request, entry):
-    status, headers, content, uses_csrf, *rest = entry
-    if uses_csrf:
-        content = content.replace(CSRF_PLACEHOLDER, visitor_csrf_token(request).encode())
-    for maker in rest[0] if rest else ():
-        placeholder = _fresh_placeholder(maker)
-        while placeholder in content:
-            content = content.replace(placeholder, import_string(maker)().encode(), 1)
+def _from_entry(entry):
+    status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    # What we serve depends on the visitor's cookies (an editor gets another page), as the
-    # rendered page says through the session middleware: caches on the way must know.
-    patch_vary_headers(response, ["Cookie"])
     return response
 
 
@@ -262,12 +180,12 @@ class PageCacheMiddleware:
             if entry is not None:
                 local_entries.put(key, entry)
         if entry is not None:
-            response = _from_entry(request, entry)
+            response = _from_entry(entry)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if is_cacheable_response(request, response):
-            _store(request, response, key)
+            _store(response, key)
             response["X-Page-Cache"] = "miss"
         return response
 

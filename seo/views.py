@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.contrib.sitemaps.views import index as wagtail_sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from seo.sitemaps import LocalizedSitemap, SitemapXml
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600)
 def robots_txt(request):
     """Every public page may be crawled; search result pages say noindex themselves. The admin

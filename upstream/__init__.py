@@ -12,12 +12,9 @@ suite until someone has looked at every name here again.
 - `Page.get_parent()` caches the parent it read; filling it in spares a query per page served.
 - `Site._find_for_request` is the lookup behind `Site.find_for_request` without its cache on
   the request, which our site data (core.serving) caches per content change instead.
-- Django's CSRF middleware checks a masked token against the visitor's secret; the page cache
-  (pagecache.cache) unmasks the tokens in a page to find the visitor's own.
 """
 
 import django
-from django.middleware.csrf import _unmask_cipher_token
 
 import wagtail
 from wagtail.models import Site
@@ -53,8 +50,3 @@ def prefill_route(request, route_result):
 def prefill_parent(page, parent):
     """`page.get_parent()` will answer `parent` without a query."""
     page._cached_parent_obj = parent
-
-
-def unmask_csrf_token(token):
-    """The CSRF secret a masked token (as in a form's hidden field) was made from."""
-    return _unmask_cipher_token(token)

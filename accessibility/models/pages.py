@@ -6,12 +6,15 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -25,6 +28,8 @@ from .reports import BarrierReport, client_hash
 logger = logging.getLogger(__name__)
 
 VIDEO_EXTENSIONS = ("mp4", "webm")
+# The last part of the barrier report form's address below the statement, in the page's language.
+REPORT_SLUGS = {"de": "melden", "en": "report"}
 
 
 class EasyLanguagePage(BasePage):
@@ -177,9 +182,13 @@ class AccessibilityStatementPage(RoutablePageMixin, IntroBodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if context.get("form") is None:
-            context["form"] = BarrierReportForm(request=request)
+        context["report_url"] = self.report_url(request)
         return context
+
+    def report_url(self, request=None):
+        """The address of the form for reporting a barrier, with the slug of the page's language."""
+        slug = REPORT_SLUGS.get(self.locale.language_code, REPORT_SLUGS["de"])
+        return self.get_url(request) + self.reverse_subpage("report", kwargs={"slug": slug})
 
     def report_recipients(self):
         from core.models import ContactSettings
@@ -187,11 +196,26 @@ class AccessibilityStatementPage(RoutablePageMixin, IntroBodyPage):
         address = self.feedback_email or ContactSettings.load().email
         return [address] if address else []
 
+    # The form is on an address of its own below the statement: the statement is the same for
+    # every visitor (cached by shared caches), the form carries a CSRF token and the time it was
+    # shown, and it and the thank-you page are never cached.
+
     @path("")
     def index_route(self, request):
-        """GET shows the statement with an empty form; POST handles a report."""
+        """The statement; a report sent to the statement's own address (from a page shown before the
+        form had one) is handled as on the form's."""
+        if request.method == "POST":
+            return self.report(request, REPORT_SLUGS.get(self.locale.language_code))
+        return self.render(request)
+
+    @re_path(rf"^(?P<slug>{'|'.join(REPORT_SLUGS.values())})/$", name="report")
+    @method_decorator(never_cache)
+    def report(self, request, slug):
+        """GET shows the empty form; POST handles a report."""
+        if slug != REPORT_SLUGS.get(self.locale.language_code):
+            raise Http404
         if request.method != "POST":
-            return self.render(request)
+            return self.render_report_form(request, BarrierReportForm())
         form = BarrierReportForm(request.POST)
         thanks_url = self.get_url(request) + self.reverse_subpage("thanks")
         # Only a filled-in hidden field is answered like a success without storing anything:
@@ -200,7 +224,7 @@ class AccessibilityStatementPage(RoutablePageMixin, IntroBodyPage):
             logger.info("Barrier report on page %s: hidden field filled in, answered like a success", self.pk)
             return redirect(thanks_url, permanent=False)
         if not form.is_valid():
-            return self.render(request, context_overrides={"form": form})
+            return self.render_report_form(request, form)
         client = client_hash(request)
         if BarrierReport.objects.over_rate_limit(form.cleaned_data["email"], client):
             form.add_error(
@@ -210,7 +234,7 @@ class AccessibilityStatementPage(RoutablePageMixin, IntroBodyPage):
                     "or write to us directly."
                 ),
             )
-            response = self.render(request, context_overrides={"form": form})
+            response = self.render_report_form(request, form)
             response.status_code = 429
             return response
         # A valid report sent faster than a person types (a browser that fills in the form) is
@@ -219,6 +243,12 @@ class AccessibilityStatementPage(RoutablePageMixin, IntroBodyPage):
         report.notify(self.report_recipients())
         return redirect(thanks_url, permanent=False)
 
+    def render_report_form(self, request, form):
+        return self.render(
+            request, template="accessibility/barrier_report_form_page.html", context_overrides={"form": form}
+        )
+
     @path("thanks/", name="thanks")
+    @method_decorator(never_cache)
     def thanks(self, request):
         return self.render(request, template="accessibility/barrier_report_thanks.html")

@@ -21,6 +21,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 GERMAN_URL = "/de/barrierefreiheit/"
 ENGLISH_URL = "/en/accessibility/"
+# The form is on an address of its own below the statement, in the page's language.
+GERMAN_FORM = f"{GERMAN_URL}melden/"
+ENGLISH_FORM = f"{ENGLISH_URL}report/"
 
 
 def _started(seconds_ago=30):
@@ -41,15 +44,33 @@ def _data(**changes):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def test_statement_shows_the_form_with_labels_in_its_language(client):
+def test_the_statement_links_to_the_form_which_has_labels_in_its_language(client):
     german = client.get(GERMAN_URL).content.decode()
+    assert f'<a class="button" href="{GERMAN_FORM}">Zum Formular für die Meldung einer Barriere</a>' in german
+    assert "csrfmiddlewaretoken" not in german and 'name="started"' not in german
+    german = client.get(GERMAN_FORM).content.decode()
     assert "Barriere melden" in german and "Meldung senden" in german
     assert '<label for="id_description">Was ist die Barriere?' in german
     assert 'href="/de/datenschutz/"' in german
+    assert f'<a href="{GERMAN_URL}">Zurück zur Seite „Erklärung zur Barrierefreiheit“</a>' in german
     english = client.get(ENGLISH_URL).content.decode()
+    assert f'<a class="button" href="{ENGLISH_FORM}">To the form for reporting a barrier</a>' in english
+    english = client.get(ENGLISH_FORM).content.decode()
     assert "Report a barrier" in english and "Send report" in english
     assert '<label for="id_description">What is the barrier?' in english
     assert 'href="/en/privacy/"' in english
+
+
+def test_the_form_has_only_the_address_in_the_pages_language(client):
+    assert client.get(f"{ENGLISH_URL}melden/").status_code == 404
+    assert client.get(f"{GERMAN_URL}report/").status_code == 404
+
+
+def test_a_report_sent_to_the_statements_own_address_is_still_taken(client):
+    """A statement shown before the form had its own address sent its form to the statement."""
+    response = client.post(GERMAN_URL, _data())
+    assert response.status_code == 302 and response["Location"] == f"{GERMAN_URL}thanks/"
+    assert BarrierReport.objects.get().locale.language_code == "de"
 
 
 def test_a_report_is_stored_before_the_email_which_carries_no_personal_data(client):
@@ -61,7 +82,7 @@ def test_a_report_is_stored_before_the_email_which_carries_no_personal_data(clie
         return 1
 
     with mock.patch("django.core.mail.EmailMessage.send", send):
-        response = client.post(ENGLISH_URL, _data())
+        response = client.post(ENGLISH_FORM, _data())
     assert response.status_code == 302 and response["Location"] == f"{ENGLISH_URL}thanks/"
     report = BarrierReport.objects.get()
     assert stored_when_mailed == [True]
@@ -85,20 +106,20 @@ def test_a_report_is_stored_before_the_email_which_carries_no_personal_data(clie
 
 def test_a_failing_email_keeps_the_report(client):
     with mock.patch("django.core.mail.EmailMessage.send", side_effect=OSError("SMTP down")):
-        response = client.post(GERMAN_URL, _data())
+        response = client.post(GERMAN_FORM, _data())
     assert response.status_code == 302
     report = BarrierReport.objects.get()
     assert report.notified_at is None
 
 
 def test_only_a_description_and_the_consent_are_needed(client):
-    response = client.post(GERMAN_URL, _data(location="", name="", email=""))
+    response = client.post(GERMAN_FORM, _data(location="", name="", email=""))
     assert response.status_code == 302
     assert BarrierReport.objects.get().email == ""
 
 
 def test_a_filled_in_hidden_field_is_answered_like_a_success_and_not_stored(client):
-    response = client.post(GERMAN_URL, _data(website="https://spam.example"))
+    response = client.post(GERMAN_FORM, _data(website="https://spam.example"))
     assert response.status_code == 302 and response["Location"] == f"{GERMAN_URL}thanks/"
     assert not BarrierReport.objects.exists() and mail.outbox == []
 
@@ -106,7 +127,7 @@ def test_a_filled_in_hidden_field_is_answered_like_a_success_and_not_stored(clie
 @pytest.mark.parametrize("started", ["fast", "", "forged"])
 def test_a_valid_report_sent_at_once_is_stored_for_review_not_dropped(client, started):
     started = _started(seconds_ago=1) if started == "fast" else started
-    response = client.post(GERMAN_URL, _data(started=started))
+    response = client.post(GERMAN_FORM, _data(started=started))
     assert response.status_code == 302 and response["Location"] == f"{GERMAN_URL}thanks/"
     report = BarrierReport.objects.get()
     assert report.needs_review
@@ -115,7 +136,7 @@ def test_a_valid_report_sent_at_once_is_stored_for_review_not_dropped(client, st
 
 
 def test_an_invalid_report_sent_at_once_shows_its_errors_and_keeps_the_input(client):
-    response = client.post(GERMAN_URL, _data(description="", consent=None, started=_started(seconds_ago=0)))
+    response = client.post(GERMAN_FORM, _data(description="", consent=None, started=_started(seconds_ago=0)))
     assert response.status_code == 200
     html = response.content.decode()
     assert '<div class="form-errors" role="alert" tabindex="-1" id="report-errors" autofocus>' in html
@@ -124,12 +145,12 @@ def test_an_invalid_report_sent_at_once_shows_its_errors_and_keeps_the_input(cli
     assert 'value="Erika Muster"' in html and 'value="erika@example.net"' in html
     assert 'value="/de/netzwerke/netzwerk-produktion/"' in html
     # No fragment in the form's address: the browser would skip the autofocus of the error summary.
-    assert f'<form method="post" action="{GERMAN_URL}" novalidate>' in html
+    assert f'<form method="post" action="{GERMAN_FORM}" novalidate>' in html
     assert not BarrierReport.objects.exists() and mail.outbox == []
 
 
 def test_a_wrong_email_address_is_an_error_with_the_other_input_kept(client):
-    html = client.post(ENGLISH_URL, _data(email="erika@")).content.decode()
+    html = client.post(ENGLISH_FORM, _data(email="erika@")).content.decode()
     assert '<a href="#id_email">E-mail (optional): Enter a valid email address.</a>' in html
     assert "Das Formular lässt sich mit dem Bildschirmleser nicht absenden." in html
     assert not BarrierReport.objects.exists()
@@ -137,8 +158,8 @@ def test_a_wrong_email_address_is_an_error_with_the_other_input_kept(client):
 
 def test_more_than_five_reports_an_hour_from_one_sender_are_refused_politely(client):
     for _ in range(5):
-        assert client.post(GERMAN_URL, _data()).status_code == 302
-    response = client.post(GERMAN_URL, _data())
+        assert client.post(GERMAN_FORM, _data()).status_code == 302
+    response = client.post(GERMAN_FORM, _data())
     assert response.status_code == 429
     assert "mehrere Meldungen von Ihnen erhalten" in response.content.decode()
     assert BarrierReport.objects.count() == 5

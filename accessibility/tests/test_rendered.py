@@ -92,9 +92,15 @@ def test_every_page_type_links_to_leichte_sprache_and_sign_language_in_its_heade
     [
         (
             "de",
-            ["/de/leichte-sprache/", "/de/gebaerdensprache/", "/de/barrierefreiheit/", "/de/barrierefreiheit/thanks/"],
+            [
+                "/de/leichte-sprache/",
+                "/de/gebaerdensprache/",
+                "/de/barrierefreiheit/",
+                "/de/barrierefreiheit/melden/",
+                "/de/barrierefreiheit/thanks/",
+            ],
         ),
-        ("en", ["/en/accessibility/", "/en/accessibility/thanks/"]),
+        ("en", ["/en/accessibility/", "/en/accessibility/report/", "/en/accessibility/thanks/"]),
     ],
 )
 def test_accessibility_pages_show_no_template_syntax_and_no_words_of_the_other_language(client, language, urls):
@@ -107,7 +113,7 @@ def test_accessibility_pages_show_no_template_syntax_and_no_words_of_the_other_l
 
 
 def test_invalid_report_shows_no_words_of_the_other_language(client):
-    html = client.post("/en/accessibility/", {"description": "", "started": "x"}).content.decode()
+    html = client.post("/en/accessibility/report/", {"description": "", "started": "x"}).content.decode()
     text = TextInLanguage.of(html, "en")
     assert "Please describe the barrier." in text
     assert [german for _english, german in interface_words() if german in text] == []

@@ -83,6 +83,9 @@ MIDDLEWARE = [
     "bochum2015.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every response's Cache-Control (public pages for shared caches, never anything personal):
+    # above the session, locale and CSRF middleware, which add cookies and Vary headers.
+    "pagecache.contract.CacheContractMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After the locale, so that the 400 page speaks the address's language.
@@ -90,8 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Below CSRF (a hit gets the visitor's own token and cookie) and above the middleware that
-    # adds headers inside the response, which are stored with it (pagecache/cache.py).
+    # Below CSRF (a page that used a token is not stored) and above the middleware that adds
+    # headers inside the response, which are stored with it (pagecache/cache.py).
     "pagecache.cache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Snippets are translated only by those who may edit the target language (editorial/permissions.py).
@@ -172,6 +175,16 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_SHARED = bool(REDIS_URL)
 # Each process keeps the cached pages it served last, up to this many megabytes.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MB", "32")) * 1024 * 1024
+
+# What anonymous visitors' public responses tell browsers and shared caches (Varnish, a CDN) in
+# Cache-Control (pagecache/contract.py): browsers keep a page CACHE_MAX_AGE seconds, shared caches
+# CACHE_S_MAXAGE, serve it stale while they fetch it anew or while the site fails; 404s and
+# permanent redirects are kept CACHE_NOT_FOUND_SECONDS by both.
+CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
+CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "600"))
+CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("CACHE_STALE_WHILE_REVALIDATE", "30"))
+CACHE_STALE_IF_ERROR = int(os.environ.get("CACHE_STALE_IF_ERROR", "86400"))
+CACHE_NOT_FOUND_SECONDS = int(os.environ.get("CACHE_NOT_FOUND_SECONDS", "60"))
 
 # django-axes watches the admin login: after AXES_FAILURE_LIMIT wrong passwords for one user
 # name from one address, that pair is locked out for AXES_COOLOFF_TIME (429 response).

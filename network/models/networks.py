@@ -6,14 +6,17 @@ import logging
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -30,6 +33,9 @@ from .participation import ParticipationRequest, client_hash
 from .snippets import ContactPerson, Topic
 
 logger = logging.getLogger(__name__)
+
+# The last part of the participation form's address below a network page, in the page's language.
+PARTICIPATION_SLUGS = {"de": "teilnehmen", "en": "join"}
 
 
 class NetworkIndexPage(ChildIndexPage):
@@ -107,9 +113,7 @@ class NetworkPage(CalendarMixin, IntroBodyPage):
         context["past_meetings"] = lazy(lambda: meetings["past"])
         context["projects"] = lazy(self.projects_with_topics)
         context["calendar_url"] = self.calendar_url(request)
-        context.setdefault("form", None)
-        if context["form"] is None:
-            context["form"] = ParticipationForm(page=self, request=request)
+        context["participation_url"] = self.participation_url(request)
         return context
 
     def upcoming_and_past_meetings(self, upcoming=20, past=10):
@@ -140,23 +144,36 @@ class NetworkPage(CalendarMixin, IntroBodyPage):
         )
         return list(projects[:20])
 
-    # The participation form, served by the page as Wagtail's form pages serve theirs.
+    # The participation form, on an address of its own below the page: the page itself is the
+    # same for every visitor (cached by shared caches), the form carries a CSRF token and the
+    # time it was shown, and it and the thank-you page are never cached.
 
     @path("")
     def index_route(self, request):
-        """GET shows the page with an empty form; POST handles a request to take part."""
+        """The page; a form sent to the page's own address (from a page shown before the form had
+        one) is handled as on the form's."""
+        if request.method == "POST":
+            return self.participation(request, PARTICIPATION_SLUGS.get(self.locale.language_code))
+        return self.render(request)
+
+    @re_path(rf"^(?P<slug>{'|'.join(PARTICIPATION_SLUGS.values())})/$", name="participation")
+    @method_decorator(never_cache)
+    def participation(self, request, slug):
+        """GET shows the empty form; POST handles a request to take part."""
+        if slug != PARTICIPATION_SLUGS.get(self.locale.language_code):
+            raise Http404
         if request.method != "POST":
-            return self.render(request)
+            return self.render_participation(request, ParticipationForm(page=self))
         form = ParticipationForm(request.POST, page=self)
         thanks_url = self.get_url(request) + self.reverse_subpage("thanks")
         if form.is_spam():
             logger.info("Participation form for page %s: honeypot filled, answered like a success", self.pk)
             return redirect(thanks_url, permanent=False)
         if not form.is_valid():
-            return self.render(request, context_overrides={"form": form})
+            return self.render_participation(request, form)
         if form.sent_too_fast():
             # Perhaps a bot, perhaps a browser's autofill: the person sees why and sends it once more.
-            return self.render(request, context_overrides={"form": form.ask_once_more()})
+            return self.render_participation(request, form.ask_once_more())
         client = client_hash(request)
         if ParticipationRequest.objects.over_rate_limit(form.cleaned_data["email"], client):
             form.add_error(
@@ -166,14 +183,23 @@ class NetworkPage(CalendarMixin, IntroBodyPage):
                     "or write to us directly."
                 ),
             )
-            response = self.render(request, context_overrides={"form": form})
+            response = self.render_participation(request, form)
             response.status_code = 429
             return response
         participation_request = ParticipationRequest.record(form.cleaned_data, self, client)
         participation_request.notify_network()
         return redirect(thanks_url, permanent=False)
 
+    def render_participation(self, request, form):
+        return self.render(request, template="network/participation_form_page.html", context_overrides={"form": form})
+
+    def participation_url(self, request=None):
+        """The address of the page's participation form, with the slug of the page's language."""
+        slug = PARTICIPATION_SLUGS.get(self.locale.language_code, PARTICIPATION_SLUGS["de"])
+        return self.get_url(request) + self.reverse_subpage("participation", kwargs={"slug": slug})
+
     @path("thanks/", name="thanks")
+    @method_decorator(never_cache)
     def thanks(self, request):
         return self.render(request, template="network/participation_thanks.html")
 

@@ -26,6 +26,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 GERMAN_URL = "/de/netzwerke/netzwerk-produktion/"
 ENGLISH_URL = "/en/networks/production-network/"
+# The form is on an address of its own below the network page, in the page's language.
+GERMAN_FORM = f"{GERMAN_URL}teilnehmen/"
+ENGLISH_FORM = f"{ENGLISH_URL}join/"
 
 
 def _started(seconds_ago=30):
@@ -47,15 +50,36 @@ def _data(**changes):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def test_network_page_shows_the_form_with_labels_in_its_language(client):
+def test_network_page_links_to_the_form_which_has_labels_in_its_language(client):
     german = client.get(GERMAN_URL).content.decode()
+    assert f'<a class="button" href="{GERMAN_FORM}">Am Netzwerk teilnehmen</a>' in german
+    assert f'<a class="button" href="{GERMAN_FORM}">Zum Teilnahmeformular</a>' in german
+    assert "csrfmiddlewaretoken" not in german and 'name="started"' not in german
+    german = client.get(GERMAN_FORM).content.decode()
+    assert "<h1>Am „Netzwerk Produktion“ teilnehmen</h1>" in german
     assert '<label for="id_company">Unternehmen' in german
     assert "Anfrage senden" in german
     assert 'href="/de/datenschutz/"' in german  # the privacy notice the consent refers to
+    assert f'<a href="{GERMAN_URL}">Zurück zum „Netzwerk Produktion“</a>' in german
     english = client.get(ENGLISH_URL).content.decode()
+    assert f'<a class="button" href="{ENGLISH_FORM}">To the participation form</a>' in english
+    english = client.get(ENGLISH_FORM).content.decode()
+    assert "<h1>Take part in the Production Network</h1>" in english
     assert '<label for="id_company">Company' in english
     assert "Send request" in english
     assert 'href="/en/privacy/"' in english
+
+
+def test_the_form_has_only_the_address_in_the_pages_language(client):
+    assert client.get(f"{ENGLISH_URL}teilnehmen/").status_code == 404
+    assert client.get(f"{GERMAN_URL}join/").status_code == 404
+
+
+def test_a_request_sent_to_the_network_pages_own_address_is_still_taken(client):
+    """A network page shown before the form had its own address sent its form to the page."""
+    response = client.post(GERMAN_URL, _data())
+    assert response.status_code == 302 and response["Location"] == f"{GERMAN_URL}thanks/"
+    assert ParticipationRequest.objects.get().locale.language_code == "de"
 
 
 def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_networks_recipients(
@@ -66,7 +90,7 @@ def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_network
         user = django_user_model.objects.create_user(name, f"{name}@example.org", "a-long-password-123")
         user.groups.add(Group.objects.get(name=CONTACT_PERSONS))
         ParticipationRecipient.objects.create(network=german_network, user=user)
-    response = client.post(ENGLISH_URL, _data())
+    response = client.post(ENGLISH_FORM, _data())
     assert response.status_code == 302
     assert response["Location"] == f"{ENGLISH_URL}thanks/"
     stored = ParticipationRequest.objects.get()
@@ -107,13 +131,13 @@ def test_request_is_stored_before_the_email_is_sent(client):
         return 1
 
     with mock.patch("django.core.mail.EmailMessage.send", autospec=True, side_effect=send):
-        client.post(GERMAN_URL, _data())
+        client.post(GERMAN_FORM, _data())
     assert seen_at_send_time == [1]
 
 
 def test_email_failure_keeps_the_request_and_still_thanks_the_visitor(client, caplog):
     with mock.patch("django.core.mail.EmailMessage.send", side_effect=ConnectionRefusedError("no SMTP")):
-        response = client.post(GERMAN_URL, _data())
+        response = client.post(GERMAN_FORM, _data())
     assert response.status_code == 302
     assert response["Location"].endswith("/thanks/")
     stored = ParticipationRequest.objects.get()
@@ -122,7 +146,7 @@ def test_email_failure_keeps_the_request_and_still_thanks_the_visitor(client, ca
 
 
 def test_errors_are_shown_at_each_field_and_everything_typed_is_kept(client):
-    response = client.post(GERMAN_URL, _data(company="", email="keine-adresse", consent=None))
+    response = client.post(GERMAN_FORM, _data(company="", email="keine-adresse", consent=None))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Bitte prüfen Sie Ihre Angaben." in html
@@ -138,18 +162,18 @@ def test_errors_are_shown_at_each_field_and_everything_typed_is_kept(client):
 
 
 def test_english_errors_are_in_english(client):
-    html = client.post(ENGLISH_URL, _data(consent=None)).content.decode()
+    html = client.post(ENGLISH_FORM, _data(consent=None)).content.decode()
     assert "Please check your entries." in html
     assert "Please agree to the privacy notice so that we can handle your request." in html
 
 
 def test_consent_is_required(client):
-    client.post(GERMAN_URL, _data(consent=None))
+    client.post(GERMAN_FORM, _data(consent=None))
     assert ParticipationRequest.objects.count() == 0
 
 
 def test_filled_honeypot_is_answered_like_a_success_but_not_stored(client):
-    response = client.post(GERMAN_URL, _data(homepage="http://spam.example"))
+    response = client.post(GERMAN_FORM, _data(homepage="http://spam.example"))
     assert response.status_code == 302 and response["Location"].endswith("/thanks/")
     assert ParticipationRequest.objects.count() == 0
     assert mail.outbox == []
@@ -162,7 +186,7 @@ def _hidden(html, name):
 @pytest.mark.parametrize("kind", ["one second", "forged", "missing"])
 def test_valid_request_sent_faster_than_a_person_types_is_kept_and_asked_for_once_more(client, kind):
     started = {"one second": _started(seconds_ago=1), "forged": "not-signed", "missing": None}[kind]
-    response = client.post(GERMAN_URL, _data(started=started))
+    response = client.post(GERMAN_FORM, _data(started=started))
     assert response.status_code == 200  # no thank-you for a request that was not stored
     html = response.content.decode()
     assert "Ihre Anfrage ist noch nicht gesendet" in html
@@ -171,19 +195,19 @@ def test_valid_request_sent_faster_than_a_person_types_is_kept_and_asked_for_onc
     assert ParticipationRequest.objects.count() == 0
 
     # Sent once more, however fast: stored and thanked for.
-    response = client.post(GERMAN_URL, _data(started=started, confirmed=_hidden(html, "confirmed")))
+    response = client.post(GERMAN_FORM, _data(started=started, confirmed=_hidden(html, "confirmed")))
     assert response.status_code == 302 and response["Location"].endswith("/thanks/")
     assert ParticipationRequest.objects.get().company == "Muster Metall GmbH"
 
 
 def test_a_forged_confirmation_is_asked_for_once_more(client):
-    response = client.post(GERMAN_URL, _data(started=_started(seconds_ago=1), confirmed="not-signed"))
+    response = client.post(GERMAN_FORM, _data(started=_started(seconds_ago=1), confirmed="not-signed"))
     assert "Ihre Anfrage ist noch nicht gesendet" in response.content.decode()
     assert ParticipationRequest.objects.count() == 0
 
 
 def test_empty_form_sent_at_once_gets_the_errors_not_a_thank_you(client):
-    response = client.post(GERMAN_URL, {"started": _started(seconds_ago=1), "homepage": ""})
+    response = client.post(GERMAN_FORM, {"started": _started(seconds_ago=1), "homepage": ""})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Bitte prüfen Sie Ihre Angaben." in html
@@ -191,7 +215,7 @@ def test_empty_form_sent_at_once_gets_the_errors_not_a_thank_you(client):
 
 
 def test_after_errors_the_summary_has_the_focus_and_names_the_consent_briefly(client):
-    html = client.post(ENGLISH_URL, _data(consent=None)).content.decode()
+    html = client.post(ENGLISH_FORM, _data(consent=None)).content.decode()
     summary = re.search(r'<div class="form-errors"[^>]*>(.*?)</div>', html, re.S)
     assert 'tabindex="-1"' in summary.group(0) and "autofocus" in summary.group(0)
     assert "Consent: Please agree to the privacy notice so that we can handle your request." in summary.group(1)
@@ -200,15 +224,15 @@ def test_after_errors_the_summary_has_the_focus_and_names_the_consent_briefly(cl
 
 
 def test_form_is_fine_after_the_minimum_time(client):
-    client.post(GERMAN_URL, _data(started=_started(seconds_ago=4)))
+    client.post(GERMAN_FORM, _data(started=_started(seconds_ago=4)))
     assert ParticipationRequest.objects.count() == 1
 
 
 def test_more_than_five_requests_per_address_and_hour_get_a_polite_refusal(client):
     for number in range(5):
-        response = client.post(GERMAN_URL, _data(company=f"Firma {number}"))
+        response = client.post(GERMAN_FORM, _data(company=f"Firma {number}"))
         assert response.status_code == 302
-    response = client.post(GERMAN_URL, _data(company="Firma 6"))
+    response = client.post(GERMAN_FORM, _data(company="Firma 6"))
     assert response.status_code == 429
     html = response.content.decode()
     assert "Wir haben in der letzten Stunde bereits mehrere Anfragen von Ihnen erhalten." in html
@@ -218,15 +242,15 @@ def test_more_than_five_requests_per_address_and_hour_get_a_polite_refusal(clien
 
 def test_rate_limit_counts_the_e_mail_address_from_any_ip_address(client):
     for number in range(5):
-        client.post(GERMAN_URL, _data(), REMOTE_ADDR=f"192.0.2.{number + 1}")
-    assert client.post(GERMAN_URL, _data(), REMOTE_ADDR="192.0.2.99").status_code == 429
+        client.post(GERMAN_FORM, _data(), REMOTE_ADDR=f"192.0.2.{number + 1}")
+    assert client.post(GERMAN_FORM, _data(), REMOTE_ADDR="192.0.2.99").status_code == 429
 
 
 def test_rate_limit_counts_the_ip_address_for_any_e_mail_address(client):
     for number in range(5):
-        client.post(GERMAN_URL, _data(email=f"person{number}@example.org"), REMOTE_ADDR="198.51.100.7")
-    assert client.post(GERMAN_URL, _data(email="new@example.org"), REMOTE_ADDR="198.51.100.7").status_code == 429
-    assert client.post(GERMAN_URL, _data(email="new@example.org"), REMOTE_ADDR="198.51.100.8").status_code == 302
+        client.post(GERMAN_FORM, _data(email=f"person{number}@example.org"), REMOTE_ADDR="198.51.100.7")
+    assert client.post(GERMAN_FORM, _data(email="new@example.org"), REMOTE_ADDR="198.51.100.7").status_code == 429
+    assert client.post(GERMAN_FORM, _data(email="new@example.org"), REMOTE_ADDR="198.51.100.8").status_code == 302
 
 
 def test_behind_a_proxy_the_rate_limit_counts_each_visitors_address(client, settings):
@@ -234,29 +258,29 @@ def test_behind_a_proxy_the_rate_limit_counts_each_visitors_address(client, sett
     through_proxy = {"REMOTE_ADDR": "10.0.0.2"}
     for number in range(5):
         client.post(
-            GERMAN_URL,
+            GERMAN_FORM,
             _data(email=f"person{number}@example.org"),
             HTTP_X_FORWARDED_FOR="198.51.100.7",
             **through_proxy,
         )
     busy = client.post(
-        GERMAN_URL, _data(email="new@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.7", **through_proxy
+        GERMAN_FORM, _data(email="new@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.7", **through_proxy
     )
     other = client.post(
-        GERMAN_URL, _data(email="new@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.8", **through_proxy
+        GERMAN_FORM, _data(email="new@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.8", **through_proxy
     )
     assert (busy.status_code, other.status_code) == (429, 302)
 
 
 def test_rate_limit_forgets_requests_older_than_an_hour(client):
     for number in range(5):
-        client.post(GERMAN_URL, _data(company=f"Firma {number}"))
+        client.post(GERMAN_FORM, _data(company=f"Firma {number}"))
     ParticipationRequest.objects.update(created_at=timezone.now() - timedelta(minutes=61))
-    assert client.post(GERMAN_URL, _data()).status_code == 302
+    assert client.post(GERMAN_FORM, _data()).status_code == 302
 
 
 def test_stored_request_keeps_no_ip_address(client):
-    client.post(GERMAN_URL, _data(), REMOTE_ADDR="203.0.113.5")
+    client.post(GERMAN_FORM, _data(), REMOTE_ADDR="203.0.113.5")
     stored = ParticipationRequest.objects.get()
     assert "203.0.113.5" not in str(vars(stored))
 

@@ -16,18 +16,26 @@ ADMIN = f"/{settings.ADMIN_PATH}/"
 # The password of the editorial users the tests make (conftest.editorial_users).
 EDITORIAL_PASSWORD = "journey-password"  # noqa: S105
 NOT_FOUND_PATHS = {"de": "/de/diese-seite-gibt-es-nicht/", "en": "/en/this-page-does-not-exist/"}
+# Methods of the pages whose form is on an address of its own (the participation and barrier forms).
+FORM_ADDRESSES = ("participation_url", "report_url")
 
 
 def public_pages(language):
-    """One live page of each page type in the language (the first in the tree), plus the 404 page,
-    as (name, path) pairs. New page types are picked up as they land."""
+    """One live page of each page type in the language (the first in the tree), the forms on
+    addresses of their own below them, and the 404 page, as (name, path) pairs. New page types
+    are picked up as they land."""
     pages = Page.objects.live().public().filter(locale__language_code=language, depth__gte=2)
     first_paths = pages.order_by().values("content_type").annotate(first=Min("path")).values_list("first", flat=True)
-    found = [
-        (page.specific_class._meta.model_name, page.url)
-        for page in pages.filter(path__in=list(first_paths)).order_by("path")
+    firsts = [page.specific for page in pages.filter(path__in=list(first_paths)).order_by("path")]
+    found = [(page.specific_class._meta.model_name, page.url) for page in firsts]
+    # The forms on addresses of their own below their pages (never cached).
+    forms = [
+        (f"{page.specific_class._meta.model_name}-form", getattr(page, address)())
+        for page in firsts
+        for address in FORM_ADDRESSES
+        if hasattr(page, address)
     ]
-    return [*found, ("404", NOT_FOUND_PATHS[language])]
+    return [*found, *forms, ("404", NOT_FOUND_PATHS[language])]
 
 
 # The pages BITV 2.0 § 4 asks for (accessibility app), each also among `public_pages`; the Leichte

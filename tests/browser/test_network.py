@@ -17,6 +17,7 @@ SUBSCRIBE = {
 }
 ADD_TO_CALENDAR = {"de": "In den Kalender übernehmen (iCalendar)", "en": "Add to calendar (iCalendar)"}
 TAKE_PART = {"de": "Am Netzwerk teilnehmen", "en": "Take part in the network"}
+FORM_SLUG = {"de": "teilnehmen", "en": "join"}
 SEND = {"de": "Anfrage senden", "en": "Send request"}
 CHECK = {"de": "Bitte prüfen Sie Ihre Angaben.", "en": "Please check your entries."}
 THANKS = {"de": "Vielen Dank für Ihre Anfrage", "en": "Thank you for your request"}
@@ -66,9 +67,11 @@ def test_visitor_downloads_the_meetings_of_a_network_and_of_one_meeting(visit, l
 def test_company_asks_to_take_part_errors_first_then_confirmation(visit, language):
     page = visit(language)
     network_title = open_first_network(page, language)
-    loaded = time.monotonic()
-    # The top of the page links to the form, and so does its contents list.
+    # The top of the page links to the form, on an address of its own (the page is the same for
+    # every visitor and may come from a shared cache; the form never does).
     page.get_by_role("link", name=TAKE_PART[language]).first.click()
+    loaded = time.monotonic()
+    expect(page).to_have_url(re.compile(f"/{FORM_SLUG[language]}/$"))
     form = page.get_by_role("region", name=TAKE_PART[language])
     fields = FIELDS[language]
 
@@ -120,6 +123,7 @@ def test_a_form_the_browser_fills_in_at_once_is_asked_for_once_more_not_lost(vis
     monkeypatch.setattr("network.forms.MIN_FILL_SECONDS", 120)
     page = visit(language)
     open_first_network(page, language)
+    page.get_by_role("link", name=TAKE_PART[language]).first.click()
     form = page.get_by_role("region", name=TAKE_PART[language])
     fields = FIELDS[language]
     company = f"Autofill {language} GmbH"

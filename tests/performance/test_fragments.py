@@ -91,12 +91,12 @@ def test_a_finished_meeting_leaves_upcoming_within_ten_minutes(client, monkeypat
     assert "Treffen am Nachmittag" not in html(client, "/de/")
 
 
-def test_every_visitor_of_a_network_page_gets_a_form_token_of_their_own():
-    """The form is never part of a cached fragment: each visitor's token is their own."""
+def test_every_visitor_of_a_participation_form_gets_a_token_of_their_own():
+    """The form's fields are a cached fragment; its token is each visitor's own."""
     tokens = set()
     for _ in range(2):
         visitor = Client(enforce_csrf_checks=True)
-        page = html(visitor, NETWORK)
+        page = html(visitor, f"{NETWORK}teilnehmen/")
         tokens.add(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1))
     assert len(tokens) == 2
 
@@ -131,14 +131,15 @@ def test_a_meeting_is_listed_only_while_live(client):
 
 def test_a_filled_in_form_keeps_what_was_typed_and_shows_it_to_nobody_else(client):
     """The empty form's fields are a cached fragment; a visitor's own entries never are."""
-    html(client, NETWORK)  # the empty fields are cached
+    form = f"{NETWORK}teilnehmen/"
+    html(client, form)  # the empty fields are cached
     typed = {"company": "Muster Metall GmbH", "contact_name": "Erika Muster", "email": "keine-adresse"}
     started = signing.dumps(time.time() - 30, salt=_SIGNING_SALT)  # typed for half a minute
-    answer = client.post(NETWORK, {**typed, "message": "Wir fräsen Aluminium.", "started": started})
+    answer = client.post(form, {**typed, "message": "Wir fräsen Aluminium.", "started": started})
     page = answer.content.decode()
     assert answer.status_code == 200
     assert 'value="Muster Metall GmbH"' in page and 'value="keine-adresse"' in page
     assert 'id="id_email_error"' in page
-    other = html(Client(), NETWORK)
+    other = html(Client(), form)
     assert "Muster Metall GmbH" not in other and "keine-adresse" not in other
     assert 'id="id_email_error"' not in other

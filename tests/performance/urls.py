@@ -1,4 +1,4 @@
-"""The project's URLs plus a small form page, for the CSRF test of cached pages."""
+"""The project's URLs plus a small form page, for the tests of pages that use a CSRF token."""
 
 from django.http import HttpResponse
 from django.template import engines

@@ -195,7 +195,7 @@ def test_participation_form_never_fails_on_hostile_fields(client, data):
     for name in data.draw(st.lists(st.sampled_from(PARTICIPATION_FIELDS), min_size=1, max_size=4, unique=True)):
         form[name] = data.draw(values)
     before = ParticipationRequest.objects.count()
-    response = client.post(page.url, form)
+    response = client.post(page.participation_url(), form)
     assert_safe(response, form)
     if response.status_code == 200:  # the form again, with its errors: nothing stored
         assert ParticipationRequest.objects.count() == before
@@ -217,7 +217,7 @@ def test_participation_form_rejects_oversized_fields_with_a_field_error(client, 
         "started": started(),
         field: "x" * (limit + 1),
     }
-    response = client.post(page.url, form)
+    response = client.post(page.participation_url(), form)
     assert response.status_code == 200
     assert f"Ensure this value has at most {limit} characters" in response.content.decode()
     assert not ParticipationRequest.objects.exists()
