@@ -104,7 +104,7 @@ STATEMENT_DE = [
     ("heading", {"text": "Feedback und Kontakt", "level": "h2"}),
     (
         "paragraph",
-        "<p>Sind Ihnen Barrieren auf dieser Website aufgefallen? Melden Sie sie mit dem Formular unten, "
+        "<p>Sind Ihnen Barrieren auf dieser Website aufgefallen? Melden Sie sie mit unserem Formular, "
         'schreiben Sie uns an <a href="mailto:barrierefreiheit@example.org">barrierefreiheit@example.org</a> '
         "oder rufen Sie uns an unter 0234 000000. Wir antworten innerhalb von sechs Wochen.</p>",
     ),
@@ -145,7 +145,7 @@ STATEMENT_EN = [
     ("heading", {"text": "Feedback and contact", "level": "h2"}),
     (
         "paragraph",
-        "<p>Have you come across a barrier on this website? Report it with the form below, write to us at "
+        "<p>Have you come across a barrier on this website? Report it with our form, write to us at "
         '<a href="mailto:barrierefreiheit@example.org">barrierefreiheit@example.org</a> or call us on '
         "+49 234 000000. We will answer within six weeks.</p>",
     ),
