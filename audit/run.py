@@ -2,12 +2,13 @@
 
 Runs against a site that is already serving (`make run` in another terminal; AUDIT_URL, default
 http://127.0.0.1:8000) and reads which pages to visit from the database the site uses (the same
-DATABASE_URL): one live page of each page type per language, the first in the tree, and the 404
-page. Lighthouse (npm, pinned in package-lock.json) drives Debian's Chromium (CHROME_PATH,
-default /usr/bin/chromium) headless with its background traffic switched off; it never downloads
-a browser. vnu-jar (npm) checks the HTML of all pages in one Java start. Prints the four
-Lighthouse scores and the Nu errors per page; the Lighthouse reports are in var/audit/.
-Exits 1 when a score is below AUDIT_MIN_SCORE (default 1.0) or the Nu checker finds an error.
+DATABASE_URL): one live page of each page type per language, the first in the tree, the forms on
+addresses of their own, and the 404 page. Lighthouse (npm, pinned in package-lock.json) drives
+Debian's Chromium (CHROME_PATH, default /usr/bin/chromium) headless with its background traffic
+switched off; it never downloads a browser. vnu-jar (npm) checks the HTML of all pages in one
+Java start. Prints the four Lighthouse scores and the Nu errors per page; the Lighthouse reports
+are in var/audit/. Exits 1 when a score is below AUDIT_MIN_SCORE (default 1.0) or the Nu checker
+finds an error.
 """
 
 import json
@@ -43,8 +44,15 @@ found = {}
 for language in ("de", "en"):
     pages = Page.objects.live().public().filter(locale__language_code=language, depth__gte=2)
     first = pages.order_by().values("content_type").annotate(first=Min("path")).values_list("first", flat=True)
-    first_pages = pages.filter(path__in=list(first)).order_by("path")
+    first_pages = [page.specific for page in pages.filter(path__in=list(first)).order_by("path")]
     found[language] = [(page.specific_class._meta.model_name, page.url) for page in first_pages]
+    # The forms on addresses of their own below their pages (participation, barrier report).
+    found[language] += [
+        (page.specific_class._meta.model_name + "-form", getattr(page, address)())
+        for page in first_pages
+        for address in ("participation_url", "report_url")
+        if hasattr(page, address)
+    ]
 print(json.dumps(found))
 """
 

@@ -127,4 +127,12 @@ def bilingual_snippet(model, lookup, german, english):
     snippet = model.objects.filter(locale=german_locale, **lookup).first()
     if snippet is None:
         snippet = model.objects.create(locale=german_locale, **lookup, **german)
+    else:
+        # Made before the demo had these fields (e.g. competences migrated from tags, without
+        # synonyms): fill what is empty, so the English version has the same strings to pair.
+        empty = {name: value for name, value in german.items() if value and not getattr(snippet, name)}
+        if empty:
+            for name, value in empty.items():
+                setattr(snippet, name, value)
+            snippet.save(update_fields=list(empty))
     return snippet, english_version(snippet, english)

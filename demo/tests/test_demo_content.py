@@ -27,6 +27,21 @@ def test_loading_the_demo_content_again_changes_and_duplicates_nothing(db):
     assert before["pages"] > 10
 
 
+def test_loading_the_demo_again_after_competences_were_migrated_from_tags_fills_them_in(db):
+    """`make run` on a database of an earlier version: its competence tags became competences
+    without synonyms (network migration 0006); the demo fills them in instead of failing."""
+    from network.models import Competence
+
+    german = Competence.objects.get(name="Laserstrahlschneiden", locale__language_code="de")
+    german.get_translation(Locale.objects.get(language_code="en")).delete()
+    Competence.objects.filter(pk=german.pk).update(synonyms="")
+    call_command("load_demo_content", "--no-users", verbosity=0)
+    german.refresh_from_db()
+    assert german.synonyms == "Laserschneiden, Laserzuschnitt"
+    english = german.get_translation(Locale.objects.get(language_code="en"))
+    assert (english.name, english.synonyms) == ("Laser beam cutting", "laser cutting")
+
+
 def test_english_pages_are_wagtail_localize_translations_with_english_slugs(db):
     about_de = Page.objects.get(locale__language_code="de", slug="ueber-uns")
     about_en = about_de.get_translation(Locale.objects.get(language_code="en"))
