@@ -79,9 +79,9 @@ class RejectMalformedBulkActionIdsMiddleware:
             if all(_is_id(value) for value in request.GET.getlist("id")):
                 return None
             return HttpResponseBadRequest(loader.get_template("bad_request.html").render())
-        if match.url_name == "chosen_multiple":
-            # Every chooser's "chosen multiple" view (`?id=1&id=2`, snippets, images, documents)
-            # looks the ids up as they come, too.
+        if (match.url_name or "").endswith("chosen_multiple"):
+            # Every chooser's "chosen multiple" view (`?id=1&id=2`: pages, snippets, images,
+            # documents) looks the ids up as they come, too.
             if all(_is_id(value) for value in request.GET.getlist("id")):
                 return None
             return HttpResponseBadRequest(loader.get_template("bad_request.html").render())

@@ -204,11 +204,22 @@ def test_admin_api_find_refuses_malformed_ids_with_400(admin_client, kind, value
         "/admin/snippets/choose/network/competence/chosen-multiple/",
         "/admin/snippets/choose/accessibility/barrierreport/chosen-multiple/",
         "/admin/images/chooser/chosen-multiple/",
+        "/admin/documents/chooser/chosen-multiple/",
+        "/admin/choose-page/chosen-multiple/",
     ],
 )
 @pytest.mark.parametrize("value", ['"', "abc", "", "1.5", "99999999999999999999999"])
 def test_chooser_chosen_multiple_refuses_malformed_ids_with_400(admin_client, chooser, value):
     assert admin_client.get(chooser, {"id": ["1", value]}).status_code == 400
+
+
+def test_page_chooser_chosen_multiple_still_takes_real_ids(admin_client):
+    from wagtail.models import Page
+
+    page = Page.objects.filter(depth=2).first()
+    response = admin_client.get("/admin/choose-page/chosen-multiple/", {"id": page.pk})
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
 
 
 def test_chooser_chosen_multiple_still_takes_real_ids(admin_client):
