@@ -60,3 +60,15 @@ def test_a_template_uses_only_its_own_layer_and_those_below(app, template):
         used[f"{folder}/…"] = folder
     wrong = {what: target for what, target in used.items() if target in LAYER_OF and LAYER_OF[target] < own}
     assert not wrong, f"{template.relative_to(BASE_DIR)} reaches up the layers: {wrong}"
+
+
+def test_every_page_type_writes_its_title_and_lead_through_the_page_header_component():
+    """One of each: the top of a page (title, lead, date, notice) is `components/page_header.html`;
+    no template writes its own copy of it."""
+    component = BASE_DIR / "bochum2015" / "templates" / "components" / "page_header.html"
+    copies = [
+        str(path.relative_to(BASE_DIR))
+        for _app, path in our_templates()
+        if path != component and '<header class="page-header' in path.read_text()
+    ]
+    assert copies == []
