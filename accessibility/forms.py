@@ -2,14 +2,11 @@
 filled-in hidden field is answered like a success without storing; a valid report that came
 faster than a person types is stored and marked for review, never dropped."""
 
-import time
-
 from django import forms
-from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-# A person needs longer than this to fill in the form.
-MIN_FILL_SECONDS = 3
+from core.spam import SpamTraps, signed_time
+
 _SIGNING_SALT = "accessibility.barrier_report.started"
 
 
@@ -21,12 +18,14 @@ def consent_wording():
 
 
 def started_value():
-    """The signed time the form is rendered at. The form is on an address of its own that is never
-    cached (AccessibilityStatementPage.report), so every visitor gets the time they got it."""
-    return signing.dumps(time.time(), salt=_SIGNING_SALT)
+    """The signed time the form is rendered at (AccessibilityStatementPage.report, never cached)."""
+    return signed_time(_SIGNING_SALT)
 
 
-class BarrierReportForm(forms.Form):
+class BarrierReportForm(SpamTraps, forms.Form):
+    honeypot = "website"
+    started_salt = _SIGNING_SALT
+
     location = forms.CharField(
         label=_("Where did you find the barrier? (optional)"),
         help_text=_("The address or the title of the page, or what you wanted to do."),
@@ -62,16 +61,4 @@ class BarrierReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["started"] = started_value()
-
-    def honeypot_filled(self):
-        return bool(self.data.get("website", "").strip())
-
-    def sent_too_fast(self):
-        """Sent faster than a person types, or without a valid time of rendering."""
-        try:
-            started = float(signing.loads(self.data.get("started", ""), salt=_SIGNING_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
-            return True
-        return time.time() - started < MIN_FILL_SECONDS
+        self.stamp_start()

@@ -1,27 +1,24 @@
-import time
-
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-# A person typing needs longer than this to fill in the form. A faster post may be a bot, or a
-# person whose browser filled the form in: it is never thrown away, the person is asked to send it
-# once more (`confirmed_value`).
-MIN_FILL_SECONDS = 3
+from core.spam import SpamTraps, signed_time
+
+# A post faster than a person types (core.spam) may be a bot, or a person whose browser filled
+# the form in: it is never thrown away, the person is asked to send it once more.
 _SIGNING_SALT = "network.participation.started"
 _CONFIRM_SALT = "network.participation.confirmed"
 
 
 def started_value():
-    """The signed time the form is rendered at. The form is on an address of its own that is
-    never cached (NetworkPage.participation), so every visitor gets the time they got it."""
-    return signing.dumps(time.time(), salt=_SIGNING_SALT)
+    """The signed time the form is rendered at (NetworkPage.participation, never cached)."""
+    return signed_time(_SIGNING_SALT)
 
 
 def confirmed_value():
     """The signed mark of a form the person was asked to send once more: its next post is taken
     however fast it comes."""
-    return signing.dumps(time.time(), salt=_CONFIRM_SALT)
+    return signed_time(_CONFIRM_SALT)
 
 
 def consent_wording():
@@ -31,7 +28,10 @@ def consent_wording():
     )
 
 
-class ParticipationForm(forms.Form):
+class ParticipationForm(SpamTraps, forms.Form):
+    honeypot = "homepage"
+    started_salt = _SIGNING_SALT
+
     company = forms.CharField(
         label=_("Company"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "organization"})
     )
@@ -70,26 +70,15 @@ class ParticipationForm(forms.Form):
     def __init__(self, *args, page=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
-        if not self.is_bound:
-            self.initial["started"] = started_value()
-
-    def is_spam(self):
-        """A filled-in honeypot: no person sees that field, so only a bot fills it in."""
-        return bool(self.data.get("homepage", "").strip())
+        self.stamp_start()
 
     def sent_too_fast(self):
         """Posted faster than a person types, or without a valid timestamp – and not yet sent once more."""
         try:
             signing.loads(self.data.get("confirmed", ""), salt=_CONFIRM_SALT)
         except signing.BadSignature:
-            pass
-        else:
-            return False
-        try:
-            started = signing.loads(self.data.get("started", ""), salt=_SIGNING_SALT)
-        except signing.BadSignature:
-            return True
-        return time.time() - float(started) < MIN_FILL_SECONDS
+            return super().sent_too_fast()
+        return False
 
     def ask_once_more(self):
         """The same entries, with the mark that lets their next post through and a note that the

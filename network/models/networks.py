@@ -166,7 +166,7 @@ class NetworkPage(CalendarMixin, IntroBodyPage):
             return self.render_participation(request, ParticipationForm(page=self))
         form = ParticipationForm(request.POST, page=self)
         thanks_url = self.get_url(request) + self.reverse_subpage("thanks")
-        if form.is_spam():
+        if form.honeypot_filled():
             logger.info("Participation form for page %s: honeypot filled, answered like a success", self.pk)
             return redirect(thanks_url, permanent=False)
         if not form.is_valid():

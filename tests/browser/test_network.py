@@ -120,7 +120,7 @@ NOT_SENT_YET = {"de": "Ihre Anfrage ist noch nicht gesendet", "en": "Your reques
 @pytest.mark.parametrize("language", ["de"])
 def test_a_form_the_browser_fills_in_at_once_is_asked_for_once_more_not_lost(visit, language, monkeypatch):
     # Anything faster than this is "too fast": the test's speed then never decides the outcome.
-    monkeypatch.setattr("network.forms.MIN_FILL_SECONDS", 120)
+    monkeypatch.setattr("network.forms.ParticipationForm.min_fill_seconds", 120)
     page = visit(language)
     open_first_network(page, language)
     page.get_by_role("link", name=TAKE_PART[language]).first.click()

@@ -260,7 +260,8 @@ def test_two_visitors_take_part_through_the_same_cached_network_page(monkeypatch
     (from the cache for the second), follow its link to the form and both succeed."""
     from network.models import ParticipationRequest
 
-    monkeypatch.setattr("network.forms.MIN_FILL_SECONDS", 0)  # the test fills in faster than a person
+    # The test fills in faster than a person.
+    monkeypatch.setattr("network.forms.ParticipationForm.min_fill_seconds", 0)
     visitors = [Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)]
     pages = [visitor.get(NETWORK) for visitor in visitors]
     assert [page["X-Page-Cache"] for page in pages] == ["miss", "hit"]
@@ -286,7 +287,7 @@ def test_each_visitor_gets_a_form_start_time_of_their_own(monkeypatch):
     from network.models import ParticipationRequest
 
     clock = SimpleNamespace(now=1_000_000.0)
-    monkeypatch.setattr("network.forms.time", SimpleNamespace(time=lambda: clock.now))
+    monkeypatch.setattr("core.spam.time", SimpleNamespace(time=lambda: clock.now))
     form_url = f"{NETWORK}teilnehmen/"
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     first_form = first.get(form_url)

@@ -79,7 +79,7 @@ def test_calendar_file_links_use_the_configured_port(served_on_8811):
 
 
 def test_admin_link_in_the_participation_email_uses_the_configured_port(served_on_8811, monkeypatch):
-    monkeypatch.setattr("network.forms.MIN_FILL_SECONDS", 0)
+    monkeypatch.setattr("network.forms.ParticipationForm.min_fill_seconds", 0)
     served_on_8811.post(
         "/de/netzwerke/netzwerk-produktion/teilnehmen/",
         {
