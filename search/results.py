@@ -3,13 +3,14 @@ matters (a meeting's own date, an article's date, else the publication) and an e
 page's text around the words searched for, those words marked."""
 
 import re
-import unicodedata
 from datetime import datetime
 
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext_lazy
+
+from core.text import folded
 
 # By page type (app label and model name); every other page is a "page". A visitor does not
 # need to know "general content page" or "news index".
@@ -39,12 +40,6 @@ def shown_date(page):
     if isinstance(date, datetime):
         return timezone.localtime(date).date()
     return date
-
-
-def folded(text):
-    """Lower case without diacritics: 'Oberfläche' and 'oberflache' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def needles(terms):

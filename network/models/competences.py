@@ -7,8 +7,6 @@ is missing. The group is the same in every language; each language has its own s
 the name when the competence or its translation is created, and the directory's filter takes a
 slug of either language (one filter address works on both sites)."""
 
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -21,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.slugs import german_ascii
+from core.text import folded
 
 
 class CompetenceGroup(models.TextChoices):
@@ -34,8 +33,7 @@ class CompetenceGroup(models.TextChoices):
 def sort_key(text):
     """Dictionary order in German and English: case and accents ignored ("Ä" with "A", "ß" as
     "ss"), so "Ätzen" comes before "Bohren", not after "Z"."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return ("".join(char for char in folded if not unicodedata.combining(char)), text)
+    return (folded(text), text)
 
 
 class Competence(TranslatableMixin, index.Indexed, models.Model):
