@@ -12,7 +12,7 @@ TEST_WORKERS ?= 2
 SIZE ?= full
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser chromium audit lint format messages bench backup restore loadtest dgs-video
+.PHONY: help run test test-browser chromium audit lint format messages bench backup restore loadtest dgs-video stack stack-tools stack-stop test-stack
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +55,26 @@ chromium: ## Install Debian's Chromium when it is missing (the browser suite nev
 
 test-browser: $(VENV)/.browser-deps node_modules/.package-lock.json chromium ## Run the browser and accessibility suite in headless Chromium (screenshots in var/screenshots/)
 	$(PY) -m pytest -n $(TEST_WORKERS) -m browser tests/browser $(PYTEST_ARGS)
+
+$(VENV)/.stack-deps: requirements.txt requirements-dev.txt requirements-stack.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-stack.txt
+	touch $@ $(VENV)/.test-deps $(VENV)/.run-deps
+
+stack-tools: ## Install Debian's Varnish, nginx, Redis and wrk when they are missing
+	@command -v varnishd >/dev/null 2>&1 && command -v nginx >/dev/null 2>&1 && \
+	command -v redis-server >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 || { \
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq varnish nginx redis-server wrk >/dev/null; }
+
+stack: $(VENV)/.stack-deps stack-tools ## Start Varnish, nginx, two app nodes, the task worker, Redis and S3 (moto) with the demo content on http://127.0.0.1:8080 (STACK_PORT)
+	$(PY) deploy/stack.py up
+
+stack-stop: ## Stop everything make stack started
+	$(PY) deploy/stack.py down
+
+test-stack: $(VENV)/.stack-deps stack-tools ## Run the stack's tests (tests/stack): front cache, forms, media on S3, purges, faults
+	$(PY) deploy/stack.py up --reuse
+	$(PY) -m pytest -m stack tests/stack $(PYTEST_ARGS)
 
 audit: $(VENV)/.run-deps node_modules/.package-lock.json chromium ## Lighthouse and the W3C Nu checker on every page type in both languages of the running site (make run first; AUDIT_URL, AUDIT_PRESET=desktop)
 	PORT=$(PORT) $(PY) audit/run.py

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    # django-tasks' database backend: its table holds the queue when TASKS_BACKEND names it.
+    "django_tasks_db",
     "taggit",
     "django_filters",
     "csp",
@@ -246,6 +248,26 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded images and documents in S3-compatible object storage (django-storages) when a bucket
+# is named, so that every app node sees the same files; local MEDIA_ROOT otherwise.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    # Images are public and served from this host name and path (nginx or a CDN in front of the
+    # bucket), so their addresses need no signature; documents are only served by Wagtail's view.
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+    AWS_QUERYSTRING_AUTH = not AWS_S3_CUSTOM_DOMAIN
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=86400"}
+
+# Background tasks (search index, reference index, front-cache purges, e-mails): run at once in the
+# request by default; TASKS_BACKEND=django_tasks_db.DatabaseBackend queues them in the database for
+# `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
