@@ -4,7 +4,8 @@ from django.http import HttpResponse
 
 
 @functools.lru_cache(maxsize=8)
-def _reference_page(size):
+def reference_page(size):
+    """A constant HTML page of `size` bytes (also the static file of the front-cache rows)."""
     head = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reference</title></head><body><p>'
     tail = "</p></body></html>"
     return head + "x" * max(size - len(head) - len(tail), 0) + tail
@@ -18,4 +19,4 @@ def bench_reference(request):
         size = min(int(request.GET.get("bytes", "")), 2_000_000)
     except ValueError:
         size = 20_000
-    return HttpResponse(_reference_page(size))
+    return HttpResponse(reference_page(size))

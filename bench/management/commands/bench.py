@@ -27,6 +27,8 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from bench import front_cache
+
 WARM_UP_SECONDS = 2
 # Runs of each page, taken in turn with as many of the reference view.
 ROUNDS = 3
@@ -116,8 +118,11 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=4, help="wrk connections (2 per worker)")
         parser.add_argument("--reuse", action="store_true", help="Keep the dataset of an earlier run")
         parser.add_argument("--skip-memory", action="store_true", help="Leave out the 20,000-request memory check")
+        parser.add_argument(
+            "--skip-front-cache", action="store_true", help="Leave out the pages through Varnish (front-cache rows)"
+        )
 
-    def handle(self, *args, size, duration, connections, reuse, skip_memory, **options):
+    def handle(self, *args, size, duration, connections, reuse, skip_memory, skip_front_cache, **options):
         if not shutil.which("wrk"):
             raise CommandError("wrk is not installed (apt-get install wrk; `make bench` does this).")
         self.size = size
@@ -184,6 +189,12 @@ class Command(BaseCommand):
                 if cache == "off" and not skip_memory:
                     memory = self.memory_check(base, [row for row in results if row["kind"] == "html"])
 
+        if not skip_front_cache:
+            if front_cache.available():
+                results += self.front_cache_rows(urls)
+            else:
+                self.stdout.write("No front-cache rows: varnishd or nginx is missing (make bench installs them).")
+
         figures = ("rps", "p50_ms", "p99_ms")
         data = {
             "size": size,
@@ -195,6 +206,40 @@ class Command(BaseCommand):
         (self.out_dir / "results.json").write_text(json.dumps(data, indent=2) + "\n")
         self.print_table(data, reference_bytes, memory)
         self.stdout.write(f"Written to {self.out_dir / 'results.json'} in {time.monotonic() - started:.0f} s.")
+
+    def front_cache_rows(self, urls):
+        """Each page through Varnish (deploy/varnish/, a hit after the first request) against nginx
+        serving a static file of the page's size, measured in turn like the other rows."""
+        rows = []
+        with self.server("on") as base, front_cache.FrontCache(self.out_dir, urlsplit(base).netloc) as front:
+            self.stdout.write(f"Varnish on {front.varnish}, nginx on {front.nginx}")
+            for url in urls:
+                page_url = front.varnish + url["path"]
+                body = self.fetch(page_url)
+                figures, reference = self.measure_with_reference(page_url, front.static_url(len(body)))
+                row = {
+                    "name": url["name"],
+                    "path": url["path"],
+                    "kind": url["kind"],
+                    "cache": "front",
+                    "rps": figures["rps"],
+                    "p50_ms": figures["p50_ms"],
+                    "p99_ms": figures["p99_ms"],
+                    "queries": 0,
+                    "queries_after_change": 0,
+                    "bytes": len(body),
+                    "ratio_to_reference": round(figures["rps"] / reference["rps"], 3),
+                    "reference_rps": reference["rps"],
+                    "reference_bytes": len(body),
+                }
+                rows.append(row)
+                self.stdout.write(
+                    f"  Varnish   {url['name']:<22} {row['rps']:>8} req/s  p50 {row['p50_ms']!s:>7} ms  "
+                    f"p99 {row['p99_ms']!s:>8} ms  {row['bytes']:>7} bytes  "
+                    f"{row['ratio_to_reference']:.2f} of nginx's static file ({reference['rps']} req/s)"
+                    + (f"  !! {figures['errors']} error responses" if figures["errors"] else "")
+                )
+        return rows
 
     # The benchmark database and the child processes
 
@@ -356,13 +401,18 @@ class Command(BaseCommand):
                 f"{'reference':<24}{cache:<6}{ref['rps']:>9}{ref['p50_ms']!s:>9}{ref['p99_ms']!s:>10}{0:>9}{0:>9}"
                 f"{reference_bytes:>10}{1:>8.2f}{ref['rps']:>11}  /bench-reference/ (the home page's size)"
             )
-        for row in sorted(data["pages"], key=lambda r: (r["cache"], 0)):
+        order = {"off": 0, "on": 1, "front": 2}
+        for row in sorted(data["pages"], key=lambda r: order[r["cache"]]):
             self.stdout.write(
                 f"{row['name']:<24}{row['cache']:<6}{row['rps']:>9}{row['p50_ms']!s:>9}{row['p99_ms']!s:>10}"
                 f"{row['queries']:>9}{row['queries_after_change']:>9}{row['bytes']:>10}"
                 f"{row['ratio_to_reference']:>8.2f}{row['reference_rps']:>11}  {row['path']}"
             )
         self.stdout.write(rule)
+        if any(row["cache"] == "front" for row in data["pages"]):
+            self.stdout.write(
+                "cache 'front': through Varnish (a hit); ratio and ref req/s: nginx's static file of the same size"
+            )
         if memory:
             for pid, (first, last, growth) in memory.items():
                 self.stdout.write(
