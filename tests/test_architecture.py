@@ -72,3 +72,23 @@ def test_every_page_type_writes_its_title_and_lead_through_the_page_header_compo
         if path != component and '<header class="page-header' in path.read_text()
     ]
     assert copies == []
+
+
+PYTEST = tomllib.loads((BASE_DIR / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+
+
+def _ours():
+    return {config.label for config in apps.get_app_configs() if Path(config.path).parent == BASE_DIR}
+
+
+def test_make_test_runs_the_tests_of_every_app_of_ours():
+    with_tests = {app for app in _ours() if (BASE_DIR / app / "tests").is_dir()}
+    assert with_tests <= set(PYTEST["testpaths"]), "add the app to testpaths in pyproject.toml"
+
+
+@pytest.mark.parametrize("category", ["DeprecationWarning", "PendingDeprecationWarning"])
+def test_a_deprecation_raised_from_any_app_of_ours_fails_the_tests(category):
+    patterns = [f.split(":")[3] for f in PYTEST["filterwarnings"] if f.startswith(f"error::{category}:")]
+    assert patterns, f"pyproject.toml turns no {category} into an error"
+    missing = {app for app in _ours() | {"bochum2015", "tests"} if not any(re.fullmatch(p, app) for p in patterns)}
+    assert not missing, "add these apps to the filterwarnings in pyproject.toml"
