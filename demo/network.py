@@ -1,13 +1,15 @@
 """Demo content of the network app, from the press release about the kick-off of the Netzwerk Produktion
 (6 November 2008): the focus sectors, the network with its two meetings, its five topics of work, the
 initiative's contact persons and the moderator. A third, open meeting is dated a few weeks after the
-day the demo is loaded, so that the site's lists of upcoming meetings have something to show. The ten member companies and the two cooperation
-projects are invented and marked as demo data; e-mail addresses and websites are placeholders."""
+day the demo is loaded, so that the site's lists of upcoming meetings have something to show. The
+companies (`demo.companies`; the first ten are the network's members) and the two cooperation projects
+are invented and marked as demo data; e-mail addresses and websites are placeholders."""
 
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
+from demo.companies import COMPANIES
 from demo.tools import bilingual_page, bilingual_snippet, demo_image, stream
 from network.models import (
     BERLIN,
@@ -157,80 +159,6 @@ COMPETENCES = [
     ("services", "Ausbildung", "Ausbildungswerkstatt", "Training", "apprentice workshop"),
 ]
 
-# (name, German description, English description, sector slugs, competences)
-COMPANIES = [
-    (
-        "Ruhrtal Antriebstechnik GmbH",
-        "Getriebe und Antriebswellen für Nutzfahrzeuge, in Kleinserien und als Sonderanfertigung.",
-        "Gearboxes and drive shafts for commercial vehicles, in small series and made to order.",
-        ["verkehrstechnik-automotive", "maschinen-und-anlagenbau"],
-        ["Getriebe", "Antriebstechnik"],
-    ),
-    (
-        "Weitmar Präzisionsteile GmbH",
-        "CNC-Dreh- und Frästeile aus Stahl, Aluminium und Messing für Maschinenbau und Fahrzeugtechnik.",
-        "CNC turned and milled parts in steel, aluminium and brass for machine builders and vehicle makers.",
-        ["metallverarbeitung", "verkehrstechnik-automotive"],
-        ["CNC-Fertigung", "Fräsen", "Drehen", "Aluminiumverarbeitung"],
-    ),
-    (
-        "Stahlbau Gerthe GmbH & Co. KG",
-        "Stahlkonstruktionen, Schweißbaugruppen und Maschinengestelle bis 20 Tonnen.",
-        "Steel structures, welded assemblies and machine frames of up to 20 tonnes.",
-        ["metallverarbeitung", "maschinen-und-anlagenbau"],
-        ["Schweißen", "Stahlbau", "Laserstrahlschneiden"],
-    ),
-    (
-        "Langendreer Anlagenbau GmbH",
-        "Fördertechnik und Sondermaschinen für Montagelinien, von der Planung bis zur Inbetriebnahme.",
-        "Conveyor systems and special machines for assembly lines, from planning to commissioning.",
-        ["maschinen-und-anlagenbau"],
-        ["Fördertechnik", "Sondermaschinenbau"],
-    ),
-    (
-        "Wattenscheider Oberflächentechnik GmbH",
-        "Pulverbeschichtung, Galvanik und Korrosionsschutz für Bauteile aller Größen.",
-        "Powder coating, electroplating and corrosion protection for parts of every size.",
-        ["metallverarbeitung"],
-        ["Beschichten", "Korrosionsschutz"],
-    ),
-    (
-        "Querenburg Engineering GmbH",
-        "Konstruktion, Simulation und Prototypenbau – gegründet von Absolventen der Ruhr-Universität.",
-        "Design, simulation and prototyping – founded by graduates of the Ruhr-Universität.",
-        ["produktionsnahe-dienstleistungen", "maschinen-und-anlagenbau"],
-        ["Konstruktion", "Simulation"],
-    ),
-    (
-        "Bochumer Fahrzeugelektronik GmbH",
-        "Kabelsätze und Steuergeräte für Fahrzeughersteller und ihre Zulieferer.",
-        "Wiring harnesses and control units for vehicle makers and their suppliers.",
-        ["verkehrstechnik-automotive"],
-        ["Elektronik", "Kabelsätze"],
-    ),
-    (
-        "Linden Logistik Service GmbH",
-        "Produktionslogistik, Lagerhaltung und Just-in-time-Belieferung für die Industrie.",
-        "Production logistics, warehousing and just-in-time delivery for industry.",
-        ["produktionsnahe-dienstleistungen"],
-        ["Logistik", "Lagerhaltung"],
-    ),
-    (
-        "Hiltrop Werkzeugbau GmbH",
-        "Stanz- und Umformwerkzeuge für die Blechbearbeitung, mit eigener Ausbildungswerkstatt.",
-        "Stamping and forming tools for sheet metal, with its own apprentice workshop.",
-        ["maschinen-und-anlagenbau", "metallverarbeitung"],
-        ["Werkzeugbau", "Umformen", "Ausbildung"],
-    ),
-    (
-        "Riemke Industrieservice GmbH",
-        "Instandhaltung, Montage und Umzüge von Produktionsanlagen im ganzen Ruhrgebiet.",
-        "Maintenance, assembly and relocation of production plants across the Ruhr area.",
-        ["produktionsnahe-dienstleistungen"],
-        ["Instandhaltung", "Montage"],
-    ),
-]
-
 
 def load(out):
     from wagtail.models import Locale
@@ -251,7 +179,7 @@ def load(out):
     out(
         f"  {len(SECTORS)} focus sectors, {len(TOPICS)} topics, {len(COMPETENCES)} competences, "
         f"{len(CONTACT_PERSONS)} contact persons, "
-        f"{len(COMPANIES)} demo companies, the company directory and the Netzwerk Produktion with three meetings "
+        f"{len(COMPANIES)} demo companies (ten of them network members), the company directory and the Netzwerk Produktion with three meetings "
         "(one ahead) and two projects"
     )
 
@@ -329,21 +257,27 @@ def _sectors(home, people):
 
 def _companies(sectors, competences):
     companies = []
-    for name, description_de, description_en, sector_slugs, competence_names in COMPANIES:
-        slug = name.lower().split()[0]
+    for entry in COMPANIES:
+        slug = entry["name"].lower().split()[0]
+        street, postcode, district = entry["address"]
         company, _ = bilingual_snippet(
             Company,
-            {"name": name},
+            {"name": entry["name"]},
             {
-                "description": f"{description_de} {DEMO_NOTE_DE}",
+                "description": f"{entry['de']} {DEMO_NOTE_DE}",
                 "website": f"https://{slug}.example.org/",
                 "city": "Bochum",
+                "street": street,
+                "postcode": postcode,
+                "district": district,
+                "size": entry["size"],
+                "certifications": entry["certifications"],
             },
-            {"description": f"{description_en} {DEMO_NOTE_EN}"},
+            {"description": f"{entry['en']} {DEMO_NOTE_EN}", "certifications": entry["certifications"]},
         )
         if not company.sectors.exists():
-            company.sectors.set([sectors[sector] for sector in sector_slugs])
-            company.competences.set([competences[name] for name in competence_names])
+            company.sectors.set([sectors[sector] for sector in entry["sectors"]])
+            company.competences.set([competences[name] for name in entry["competences"]])
             company.save()
         companies.append(company)
     return companies
@@ -436,7 +370,8 @@ def _network(home, topics, sectors, people, companies):
             "topic_links": [NetworkTopic(topic=topic) for topic in topics],
             "sector_links": [NetworkSector(sector=sectors[slug]) for slug, *_rest in SECTORS],
             "contact_links": [NetworkContactPerson(contact_person=people[key]) for key in ("henkenmeier", "otten")],
-            "member_links": [NetworkMember(company=company) for company in companies],
+            # The ten at the kick-off; the other demo companies are in the directory only.
+            "member_links": [NetworkMember(company=company) for company in companies[:10]],
         },
     )
     return network

@@ -1,16 +1,15 @@
 """Machine-readable meetings: iCalendar files (RFC 5545) and JSON-LD `Event` data, from the
 meeting pages handed over (their times in Bochum: `start_local`, `end_local`)."""
 
-import json
 from datetime import UTC, datetime
 
 import icalendar
 
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
+
+from core.structured_data import json_ld
 
 PRODID = "-//Bochum 2015//Netzwerktreffen//DE"
 
@@ -92,9 +91,6 @@ def calendar_response(request, meetings, filename, name):
     return response
 
 
-_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
 def event_json_ld(meeting, request):
     """schema.org `Event` data of a meeting, safe to put inside a <script> element."""
     data = {
@@ -118,5 +114,4 @@ def event_json_ld(meeting, request):
     description = meeting.intro or strip_tags(meeting.agenda)
     if description:
         data["description"] = description.strip()
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(text)  # noqa: S308 - escaped for a <script> element above
+    return json_ld(data)

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.spam import SpamTraps, signed_time
 
+from .choices import DISTRICT_CHOICES, SizeBand
+
 # A post faster than a person types (core.spam) may be a bot, or a person whose browser filled
 # the form in: it is never thrown away, the person is asked to send it once more.
 _SIGNING_SALT = "network.participation.started"
@@ -126,6 +128,8 @@ class CompanyFilterForm(forms.Form):
     )
     sector = forms.ChoiceField(label=_("Focus sector"), required=False)
     competence = forms.ChoiceField(label=_("Competence"), required=False, widget=LabelLanguageSelect)
+    district = forms.ChoiceField(label=_("District"), required=False)
+    size = forms.ChoiceField(label=_("Size"), required=False)
 
     def __init__(self, *args, sectors=(), competences=(), label_languages=None, **kwargs):
         """`competences`: grouped choices, (group, [(slug, label) ...]); `label_languages`: the
@@ -134,6 +138,8 @@ class CompanyFilterForm(forms.Form):
         self.fields["sector"].choices = [("", _("All sectors")), *[(s.slug, s.title) for s in sectors]]
         self.fields["competence"].choices = [("", _("All competences")), *competences]
         self.fields["competence"].widget.option_languages = label_languages or {}
+        self.fields["district"].choices = [("", _("All districts")), *DISTRICT_CHOICES]
+        self.fields["size"].choices = [("", _("All sizes")), *SizeBand.choices]
 
     def clean_q(self):
         return self.cleaned_data["q"][:100]

@@ -1,9 +1,8 @@
 """schema.org data of an article for search engines (JSON-LD)."""
 
-import json
-
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+
+from core.structured_data import json_ld
 
 
 def article_json_ld(article, request):
@@ -24,7 +23,4 @@ def article_json_ld(article, request):
     if article.lead_image:
         rendition = article.lead_image.get_rendition("fill-1200x630")
         data["image"] = [request.build_absolute_uri(rendition.url)]
-    text = json.dumps(data, ensure_ascii=False)
-    # Nothing in the data may close the script element.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)  # noqa: S308
+    return json_ld(data)

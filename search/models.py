@@ -229,7 +229,8 @@ class SearchPage(BasePage):
 
     def search_companies(self, request, terms, limit=SEARCH_COMPANIES_SHOWN):
         """Companies of the company directory in this language whose name or description
-        matches, with the directory's address (each links to it filtered by its name)."""
+        matches, each with the address of its page (or of the directory filtered by its name,
+        for a company without one)."""
         from network.models import Company, CompanyDirectoryPage
 
         from .backend import backend_name_for
@@ -239,10 +240,18 @@ class SearchPage(BasePage):
             return {"companies": []}
         backend = get_search_backend(backend_name_for(self.locale.language_code))
         companies = backend.search(terms_query(terms), Company.objects.filter(locale_id=self.locale_id))[:limit]
+        base = directory.get_url(request)
         return {
             "companies": [
-                {"name": company.name, "city": company.city, "description": company.description}
+                {
+                    "name": company.name,
+                    "city": company.city,
+                    "description": company.description,
+                    "url": base + directory.reverse_subpage("company", kwargs={"slug": company.slug})
+                    if company.slug
+                    else f"{base}?{urlencode({'q': company.name})}",
+                }
                 for company in companies
             ],
-            "company_directory_url": directory.get_url(request),
+            "company_directory_url": base,
         }

@@ -13,12 +13,16 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """One entry per site language: where the switcher leads and whether that is a real
-    translation of the current page (only those get an hreflang link)."""
+    translation of the current page (only those get an hreflang link). A view showing more than
+    its page puts {language code: address} of what it shows into the context as `language_urls`."""
     request = context["request"]
     page = context.get("page")
     translations = {}
     found_with_page = context.get("translations")  # routing found them with the page (BasePage.get_context)
-    if found_with_page is not None:
+    if context.get("language_urls") is not None:
+        # A page's sub-route that shows something of its own (a company's page) names its addresses.
+        translations = context["language_urls"]
+    elif found_with_page is not None:
         translations = {code: other.get_url(request) for code, other in found_with_page.items()}
     elif isinstance(page, Page) and page.pk:
         translations = cached_fragment(
@@ -77,10 +81,12 @@ def breadcrumbs(context):
     if ancestors is None:
         ancestors = page.get_ancestors()
     ancestors = [ancestor for ancestor in ancestors if ancestor.depth >= 2]
-    return {
-        "crumbs": [{"title": a.title, "url": a.get_url(request)} for a in ancestors],
-        "current": page.title,
-    }
+    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    # A sub-route showing something of its own (a company's page) names it: the page leads there.
+    if context.get("breadcrumb_title"):
+        crumbs.append({"title": page.title, "url": page.get_url(request)})
+        return {"crumbs": crumbs, "current": context["breadcrumb_title"]}
+    return {"crumbs": crumbs, "current": page.title}
 
 
 @register.simple_tag(takes_context=True)

@@ -1,3 +1,4 @@
+from .companies import Company
 from .competences import Competence, CompetenceGroup
 from .meetings import BERLIN, CalendarMixin, MeetingPage, ProjectPage, ProjectPartner, upcoming_meetings
 from .networks import (
@@ -17,7 +18,7 @@ from .sectors import (
     companies_of_sector,
     company_cards,
 )
-from .snippets import Company, ContactPerson, Topic
+from .snippets import ContactPerson, Topic
 
 __all__ = [
     "BERLIN",

@@ -7,10 +7,12 @@ show each linked object in the page's own language through `network.localization
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
@@ -21,10 +23,10 @@ from core.serving import default_locale
 from ..blocks import KeyFiguresBlock
 from ..forms import CompanyFilterForm
 from ..localization import in_locale, linked_in_locale
+from .companies import Company, company_cards, company_page_context
 from .competences import Competence, labels_in_locale, matching_competences
-from .meetings import ProjectPartner
-from .networks import NetworkMember, NetworkSector
-from .snippets import Company, ContactPerson
+from .networks import NetworkSector
+from .snippets import ContactPerson
 
 
 class FocusSectorIndexPage(ChildIndexPage):
@@ -104,8 +106,9 @@ class SectorContactPerson(Orderable):
     panels = [FieldPanel("contact_person", help_text=_("Someone companies can contact about this."))]
 
 
-class CompanyDirectoryPage(IntroBodyPage):
-    """All companies, filterable by sector and competence and searchable by name."""
+class CompanyDirectoryPage(RoutablePageMixin, IntroBodyPage):
+    """All companies, filterable by sector, competence, district and size and searchable by name and
+    competence; below it, each company's own page (`<address>/`)."""
 
     per_page = 24
 
@@ -116,10 +119,14 @@ class CompanyDirectoryPage(IntroBodyPage):
     class Meta:
         verbose_name = _("company directory")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, company=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sectors = list(FocusSectorPage.objects.live().filter(locale=self.locale).order_by("title"))
         german = default_locale(request)
+        if company is not None:
+            labels = labels_in_locale(company.competences.all(), self.locale, german)
+            context.update(company_page_context(company, self, request, sectors, labels))
+            return context
         # The competences of the listed (German) companies, labelled in the page's language.
         labels = labels_in_locale(Competence.objects.filter(companies__locale=german), self.locale, german)
         query = request.GET
@@ -140,81 +147,59 @@ class CompanyDirectoryPage(IntroBodyPage):
             # A choice that no longer exists (an old link): its error, and no list that ignores it.
             companies = companies.none()
         elif form.is_bound:
-            data = form.cleaned_data
-            if data["q"]:
-                # Names, competences and their synonyms are searched in both languages; the list
-                # shows the German version's relations.
-                keys = Company.objects.filter(name__icontains=data["q"]).values("translation_key")
-                competences = matching_competences(data["q"]).values("translation_key")
-                companies = companies.filter(
-                    Q(translation_key__in=keys) | Q(competences__translation_key__in=competences)
-                )
-            if data["sector"]:
-                sector = next(s for s in sectors if s.slug == data["sector"])
-                companies = companies.filter(sectors__translation_key=sector.translation_key)
-            if data["competence"]:
-                key = next(key for key, label in labels.items() if label.slug == data["competence"])
-                companies = companies.filter(competences__translation_key=key)
+            companies = self.filtered(companies, form.cleaned_data, sectors, labels)
         paginator = Paginator(companies.distinct(), self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))
         context["filter_form"] = form
         context["page_obj"] = page_obj
         context["companies"] = company_cards(list(page_obj.object_list), self.locale, sectors, labels)
+        base = self.get_url(request)
+        for card in context["companies"]:
+            if card["slug"]:
+                card["url"] = base + self.reverse_subpage("company", kwargs={"slug": card["slug"]})
         context["querystring"] = _querystring_without_page(request)
         return context
+
+    @staticmethod
+    def filtered(companies, data, sectors, labels):
+        if data["q"]:
+            # Names, competences and their synonyms are searched in both languages; the list
+            # shows the German version's relations.
+            keys = Company.objects.filter(name__icontains=data["q"]).values("translation_key")
+            competences = matching_competences(data["q"]).values("translation_key")
+            companies = companies.filter(Q(translation_key__in=keys) | Q(competences__translation_key__in=competences))
+        if data["sector"]:
+            sector = next(s for s in sectors if s.slug == data["sector"])
+            companies = companies.filter(sectors__translation_key=sector.translation_key)
+        if data["competence"]:
+            key = next(key for key, label in labels.items() if label.slug == data["competence"])
+            companies = companies.filter(competences__translation_key=key)
+        if data["district"]:
+            companies = companies.filter(district=data["district"])
+        if data["size"]:
+            companies = companies.filter(size=data["size"])
+        return companies
+
+    @path("<slug:slug>/", name="company")
+    def company_page(self, request, slug):
+        """A company's own page, in the directory's language (the German text where there is no
+        translation yet)."""
+        german = default_locale(request)
+        company = (
+            Company.objects.filter(locale=german, slug=slug)
+            .select_related("logo", "contact_person__photo")
+            .prefetch_related("logo__renditions")
+            .first()
+        )
+        if company is None:
+            raise Http404
+        return self.render(request, company=company, template="network/company_page.html")
+
+    def company_url(self, company, request=None):
+        return self.get_url(request) + self.reverse_subpage("company", kwargs={"slug": company.slug})
 
 
 def _querystring_without_page(request):
     params = request.GET.copy()
     params.pop("page", None)
     return params.urlencode()
-
-
-def company_cards(companies, locale, sectors, competence_labels):
-    """Everything a company card shows, for a page of German companies, in a fixed number of queries:
-    the company's text in `locale`, its sectors, competences (labelled by `competence_labels`, see
-    `labels_in_locale`), networks and projects."""
-    if not companies:
-        return []
-    ids = [company.pk for company in companies]
-    keys = [company.translation_key for company in companies]
-    localized = in_locale(
-        companies, locale, Company.objects.select_related("logo").prefetch_related("logo__renditions")
-    )
-    sector_by_key = {sector.translation_key: sector for sector in sectors}
-    sector_keys = {}
-    for company_id, key in Company.sectors.through.objects.filter(company_id__in=ids).values_list(
-        "company_id", "focussectorpage__translation_key"
-    ):
-        if key in sector_by_key:
-            sector_keys.setdefault(company_id, []).append(sector_by_key[key])
-    competences = {}
-    for company_id, key in Company.competences.through.objects.filter(company_id__in=ids).values_list(
-        "company_id", "competence__translation_key"
-    ):
-        if key in competence_labels:
-            competences.setdefault(company_id, []).append(competence_labels[key])
-    networks = {}
-    for link in (
-        NetworkMember.objects.filter(company__translation_key__in=keys, page__locale=locale, page__live=True)
-        .select_related("page", "company")
-        .order_by("page__title")
-    ):
-        networks.setdefault(link.company.translation_key, []).append(link.page)
-    projects = {}
-    for link in (
-        ProjectPartner.objects.filter(company__translation_key__in=keys, page__locale=locale, page__live=True)
-        .select_related("page", "company")
-        .order_by("page__title")
-    ):
-        projects.setdefault(link.company.translation_key, []).append(link.page)
-    return [
-        {
-            "company": shown,
-            "sectors": sector_keys.get(source.pk, []),
-            "competences": sorted(competences.get(source.pk, []), key=lambda label: label.sort_key),
-            "networks": networks.get(source.translation_key, []),
-            "projects": projects.get(source.translation_key, []),
-        }
-        for source, shown in zip(companies, localized, strict=True)
-    ]

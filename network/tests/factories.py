@@ -241,6 +241,7 @@ def add_companies_quickly(count, sector, network, english_share=2):
         [
             Company(
                 name=f"Größe {number:04d} GmbH",
+                slug=f"groesse-{number:04d}-gmbh",
                 description="Fertigt Teile.",
                 locale=german(),
                 translation_key=uuid.uuid4(),
@@ -250,7 +251,9 @@ def add_companies_quickly(count, sector, network, english_share=2):
     )
     Company.objects.bulk_create(
         [
-            Company(name=c.name, description="Makes parts.", locale=english, translation_key=c.translation_key)
+            Company(
+                name=c.name, slug=c.slug, description="Makes parts.", locale=english, translation_key=c.translation_key
+            )
             for c in companies[::english_share]
         ]
     )

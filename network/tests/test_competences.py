@@ -35,7 +35,7 @@ def _company(*competences, name=None):
 
 
 def _names(html):
-    return re.findall(r'<h2 class="card__title">([^<]+)</h2>', html)
+    return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a></h2>', html)
 
 
 def _filter_options(html):
@@ -50,7 +50,7 @@ def _filter_options(html):
 
 
 def _card_competences(html, company):
-    card = html.split(f'<h2 class="card__title">{company.name}</h2>', 1)[1].split("</article>", 1)[0]
+    card = html.split(f">{company.name}</a></h2>", 1)[1].split("</article>", 1)[0]
     return re.findall(r'<a href="\?competence=[^"]+"(?: lang="([^"]+)")?>([^<]+)</a>', card)
 
 

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def _names(html):
-    return re.findall(r'<h2 class="card__title">([^<]+)</h2>', html)
+    return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a></h2>', html)
 
 
 def test_directory_lists_all_companies_alphabetically(client):
@@ -100,7 +100,7 @@ def test_unknown_filter_value_shows_an_error_not_a_crash(client):
 
 def test_each_company_shows_its_networks_and_projects_in_the_pages_language(client):
     html = client.get("/en/companies/?q=Hiltrop").content.decode()
-    card = html.split('<h2 class="card__title">Hiltrop Werkzeugbau GmbH</h2>', 1)[1].split("</article>", 1)[0]
+    card = html.split(">Hiltrop Werkzeugbau GmbH</a></h2>", 1)[1].split("</article>", 1)[0]
     assert '<a href="/en/networks/production-network/">Production Network</a>' in card
     assert (
         '<a href="/en/networks/production-network/production-training-alliance/">Production training alliance</a>'

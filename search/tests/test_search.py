@@ -277,17 +277,15 @@ def company_results(response):
     return re.findall(r'<h3 class="search-result__title"><a href="([^"]+)">([^<]+)</a>', section)
 
 
-def test_search_finds_companies_of_its_language_and_links_to_the_directory(client):
+def test_search_finds_companies_of_its_language_and_links_to_their_pages(client):
     german = company_results(client.get("/de/suche/", {"q": "Pulverbeschichtung"}))
     assert german == [
-        (
-            "/de/unternehmen/?q=Wattenscheider%20Oberfl%C3%A4chentechnik%20GmbH",
-            "Wattenscheider Oberflächentechnik GmbH",
-        )
+        ("/de/unternehmen/wattenscheider-oberflaechentechnik-gmbh/", "Wattenscheider Oberflächentechnik GmbH")
     ]
     english = company_results(client.get("/en/search/", {"q": "powder coating"}))
-    assert [name for _, name in english] == ["Wattenscheider Oberflächentechnik GmbH"]
-    assert english[0][0].startswith("/en/companies/?q=")
+    assert english == [
+        ("/en/companies/wattenscheider-oberflaechentechnik-gmbh/", "Wattenscheider Oberflächentechnik GmbH")
+    ]
     assert company_results(client.get("/en/search/", {"q": "Pulverbeschichtung"})) == []
 
 
