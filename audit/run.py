@@ -53,6 +53,9 @@ for language in ("de", "en"):
         for address in ("participation_url", "report_url")
         if hasattr(page, address)
     ]
+    # Views at sub-routes that show something of their own (a company's page).
+    from tests.visitor.pages import own_addresses
+    found[language] += own_addresses(language)
 print(json.dumps(found))
 """
 

@@ -9,6 +9,8 @@ from django.db.models import Min
 
 from wagtail.models import Page
 
+from tests.visitor.pages import own_addresses
+
 # axe-core rule sets: WCAG 2.0/2.1 A and AA (what BITV 2.0 requires) plus axe's best practices
 # (landmarks, heading order), which are listed but only fail when serious or critical.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -35,7 +37,7 @@ def public_pages(language):
         for address in FORM_ADDRESSES
         if hasattr(page, address)
     ]
-    return [*found, *forms, ("404", NOT_FOUND_PATHS[language])]
+    return [*found, *forms, *own_addresses(language), ("404", NOT_FOUND_PATHS[language])]
 
 
 # The pages BITV 2.0 § 4 asks for (accessibility app), each also among `public_pages`; the Leichte

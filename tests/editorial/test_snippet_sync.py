@@ -127,5 +127,5 @@ def test_a_changed_german_competence_reaches_the_english_directory_once_synced_a
     english.refresh_from_db()
     assert (english.name, english.synonyms, english.slug) == ("Welding", "gas shielded welding", "welding")
     found = client.get("/en/companies/", {"q": "gas shielded"}).content.decode()
-    assert '>Stahlbau Gerthe GmbH &amp; Co. KG</a></h2>' in found
+    assert ">Stahlbau Gerthe GmbH &amp; Co. KG</a></h2>" in found
     assert "Schutzgas" not in found

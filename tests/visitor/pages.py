@@ -25,6 +25,18 @@ def page_of_type(model, language):
     return page
 
 
+def own_addresses(language):
+    """Views at sub-routes of a page that show something else than the page (name, path): a
+    company's page below the company directory."""
+    from network.models import Company, CompanyDirectoryPage
+
+    directory = CompanyDirectoryPage.objects.live().filter(locale__language_code=language).first()
+    company = Company.objects.filter(locale__language_code="de").exclude(slug="").order_by("name").first()
+    if directory is None or company is None:
+        return []
+    return [("company", directory.url + directory.reverse_subpage("company", kwargs={"slug": company.slug}))]
+
+
 def rendered(client, url, status=200):
     response = client.get(url)
     assert response.status_code == status, url

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .pages import LANGUAGES, NOT_FOUND, page_of_type, page_types, rendered
+from .pages import LANGUAGES, NOT_FOUND, own_addresses, page_of_type, page_types, rendered
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -15,6 +15,8 @@ def _every_public_page(client, language):
     for model in page_types(language):
         page = page_of_type(model, language)
         yield model.__name__, rendered(client, page.url)
+    for name, url in own_addresses(language):
+        yield name, rendered(client, url)
     yield "404", rendered(client, NOT_FOUND[language], status=404)
 
 
