@@ -107,8 +107,7 @@ messages: $(VENV)/.test-deps ## Update the German and English catalogues (needs 
 	$(PY) manage.py makemessages -l de -l en --no-location --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
 	$(PY) manage.py compile_catalogues
 
-bench: $(VENV)/.run-deps ## Build the scale dataset in its own database, serve it under gunicorn, measure with wrk (SIZE=small: quick)
-	@command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
+bench: $(VENV)/.run-deps stack-tools ## Build the scale dataset in its own database, serve it under gunicorn (and Varnish), measure with wrk (SIZE=small: quick)
 	$(PY) manage.py compile_catalogues
 	$(PY) manage.py bench --size $(SIZE) $(BENCH_ARGS)
 

@@ -86,20 +86,22 @@ class FrontCache:
     """`with FrontCache(out_dir, "127.0.0.1:PORT") as front:` front.varnish is Varnish's base URL,
     front.static_url(size) a static file of that many bytes served by nginx."""
 
-    def __init__(self, out_dir, backend):
+    def __init__(self, out_dir, backend=None):
         self.dir = Path(out_dir).resolve() / "front"
         self.backend = backend
         self.processes = []
+        self.nginx_port, self.varnish_port = free_port(), free_port()
+        self.nginx = f"http://127.0.0.1:{self.nginx_port}"
+        # Known before the app starts: the app and the task worker purge it.
+        self.varnish = f"http://127.0.0.1:{self.varnish_port}"
 
     def __enter__(self):
         shutil.rmtree(self.dir, ignore_errors=True)
         for folder in ("tmp", "static", "varnish", "vcl"):
             (self.dir / folder).mkdir(parents=True)
-        nginx_port, varnish_port = free_port(), free_port()
+        nginx_port, varnish_port = self.nginx_port, self.varnish_port
         (self.dir / "nginx.conf").write_text(NGINX_CONF.format(dir=self.dir, backend=self.backend, port=nginx_port))
         (self.dir / "vcl" / "site.vcl").write_text(SITE_VCL.format(port=nginx_port))
-        self.nginx = f"http://127.0.0.1:{nginx_port}"
-        self.varnish = f"http://127.0.0.1:{varnish_port}"
         log = open(self.dir / "processes.log", "w")  # noqa: SIM115 (open while the servers run)
         commands = [
             [

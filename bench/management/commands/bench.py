@@ -8,6 +8,7 @@ PostgreSQL server of DATABASE_URL; `bench-small.sqlite3` and `<name>_bench_small
 BENCH_DATABASE_URL overrides both). It prints figures and
 writes var/bench/results.json; it asserts nothing."""
 
+import contextlib
 import json
 import os
 import re
@@ -21,6 +22,7 @@ import sys
 import threading
 import time
 import urllib.request
+from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -36,6 +38,8 @@ MEMORY_CHECKPOINTS = (2_000, 20_000)
 # Pages slower than this uncached (p50) are left out of the memory run, which would otherwise
 # take hours; the table shows them.
 MEMORY_MAX_P50_MS = 1_000
+# Publishes timed from commit to a fresh page through Varnish.
+PUBLISHES = 50
 
 
 def bench_database_url(size):
@@ -189,9 +193,11 @@ class Command(BaseCommand):
                 if cache == "off" and not skip_memory:
                     memory = self.memory_check(base, [row for row in results if row["kind"] == "html"])
 
+        publish_to_fresh = None
         if not skip_front_cache:
             if front_cache.available():
-                results += self.front_cache_rows(urls)
+                rows, publish_to_fresh = self.front_cache_rows(urls)
+                results += rows
             else:
                 self.stdout.write("No front-cache rows: varnishd or nginx is missing (make bench installs them).")
 
@@ -202,6 +208,7 @@ class Command(BaseCommand):
             # Each row's ratio_to_reference is to the reference runs taken in turn with its own runs.
             "reference_by_cache": {cache: {k: ref[k] for k in figures} for cache, ref in references.items()},
             "pages": results,
+            "publish_to_fresh": publish_to_fresh,
         }
         (self.out_dir / "results.json").write_text(json.dumps(data, indent=2) + "\n")
         self.print_table(data, reference_bytes, memory)
@@ -209,37 +216,83 @@ class Command(BaseCommand):
 
     def front_cache_rows(self, urls):
         """Each page through Varnish (deploy/varnish/, a hit after the first request) against nginx
-        serving a static file of the page's size, measured in turn like the other rows."""
+        serving a static file of the page's size, measured in turn like the other rows; then the
+        time from publishing to a fresh page through Varnish (purged by the task worker)."""
         rows = []
-        with self.server("on") as base, front_cache.FrontCache(self.out_dir, urlsplit(base).netloc) as front:
-            self.stdout.write(f"Varnish on {front.varnish}, nginx on {front.nginx}")
-            for url in urls:
-                page_url = front.varnish + url["path"]
-                body = self.fetch(page_url)
-                figures, reference = self.measure_with_reference(page_url, front.static_url(len(body)))
-                row = {
-                    "name": url["name"],
-                    "path": url["path"],
-                    "kind": url["kind"],
-                    "cache": "front",
-                    "rps": figures["rps"],
-                    "p50_ms": figures["p50_ms"],
-                    "p99_ms": figures["p99_ms"],
-                    "queries": 0,
-                    "queries_after_change": 0,
-                    "bytes": len(body),
-                    "ratio_to_reference": round(figures["rps"] / reference["rps"], 3),
-                    "reference_rps": reference["rps"],
-                    "reference_bytes": len(body),
-                }
-                rows.append(row)
-                self.stdout.write(
-                    f"  Varnish   {url['name']:<22} {row['rps']:>8} req/s  p50 {row['p50_ms']!s:>7} ms  "
-                    f"p99 {row['p99_ms']!s:>8} ms  {row['bytes']:>7} bytes  "
-                    f"{row['ratio_to_reference']:.2f} of nginx's static file ({reference['rps']} req/s)"
-                    + (f"  !! {figures['errors']} error responses" if figures["errors"] else "")
+        front = front_cache.FrontCache(self.out_dir)
+        # Tasks queued in the database for a worker, which purges Varnish: as in production.
+        purging = {"TASKS_BACKEND": "django_tasks_db.DatabaseBackend", "FRONTEND_CACHE_URL": front.varnish}
+        with self.server("on", purging) as base:
+            front.backend = urlsplit(base).netloc
+            with front, self.task_worker(purging):
+                self.stdout.write(f"Varnish on {front.varnish}, nginx on {front.nginx}")
+                for url in urls:
+                    page_url = front.varnish + url["path"]
+                    body = self.fetch(page_url)
+                    figures, reference = self.measure_with_reference(page_url, front.static_url(len(body)))
+                    row = {
+                        "name": url["name"],
+                        "path": url["path"],
+                        "kind": url["kind"],
+                        "cache": "front",
+                        "rps": figures["rps"],
+                        "p50_ms": figures["p50_ms"],
+                        "p99_ms": figures["p99_ms"],
+                        "queries": 0,
+                        "queries_after_change": 0,
+                        "bytes": len(body),
+                        "ratio_to_reference": round(figures["rps"] / reference["rps"], 3),
+                        "reference_rps": reference["rps"],
+                        "reference_bytes": len(body),
+                    }
+                    rows.append(row)
+                    self.stdout.write(
+                        f"  Varnish   {url['name']:<22} {row['rps']:>8} req/s  p50 {row['p50_ms']!s:>7} ms  "
+                        f"p99 {row['p99_ms']!s:>8} ms  {row['bytes']:>7} bytes  "
+                        f"{row['ratio_to_reference']:.2f} of nginx's static file ({reference['rps']} req/s)"
+                        + (f"  !! {figures['errors']} error responses" if figures["errors"] else "")
+                    )
+                # Purges on publishing come with pagecache.tasks (issue 16, item 3).
+                fresh = self.publish_to_fresh(front.varnish, purging) if find_spec("pagecache.tasks") else None
+        return rows, fresh
+
+    def publish_to_fresh(self, varnish, purging):
+        seconds = sorted(
+            json.loads(
+                self.run_child(
+                    "bench_probe", "publish-to-fresh", varnish, str(PUBLISHES), capture=True, extra_env=purging
                 )
-        return rows
+            )
+        )
+        fresh = {
+            "publishes": len(seconds),
+            "p50_s": round(statistics.median(seconds), 3),
+            "p99_s": round(seconds[max(0, round(len(seconds) * 0.99) - 1)], 3),
+            "max_s": round(seconds[-1], 3),
+        }
+        self.stdout.write(
+            f"  publish to fresh through Varnish: p50 {fresh['p50_s']} s, p99 {fresh['p99_s']} s, "
+            f"max {fresh['max_s']} s over {fresh['publishes']} publishes"
+        )
+        return fresh
+
+    @contextlib.contextmanager
+    def task_worker(self, extra_env):
+        """django-tasks' database worker (manage.py db_worker), as the stack runs it."""
+        worker = subprocess.Popen(  # noqa: S603
+            [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "db_worker", "--interval", "0.2"]
+            + ["--no-reload", "--no-startup-delay"],
+            env={**self.env, **extra_env},
+        )
+        try:
+            yield worker
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
 
     # The benchmark database and the child processes
 
@@ -285,10 +338,14 @@ class Command(BaseCommand):
     def run_python(self, code, *args):
         subprocess.run([sys.executable, "-c", code, *args], check=True)  # noqa: S603
 
-    def run_child(self, *args, capture=False):
+    def run_child(self, *args, capture=False, extra_env=None):
         command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), *args]
         result = subprocess.run(  # noqa: S603
-            command, env=self.env, check=False, text=True, stdout=subprocess.PIPE if capture else None
+            command,
+            env={**self.env, **(extra_env or {})},
+            check=False,
+            text=True,
+            stdout=subprocess.PIPE if capture else None,
         )
         if result.returncode:
             raise CommandError(f"{' '.join(args)} failed with exit code {result.returncode}")
@@ -296,8 +353,8 @@ class Command(BaseCommand):
 
     # The server
 
-    def server(self, cache):
-        return _Server(self, cache)
+    def server(self, cache, extra_env=None):
+        return _Server(self, cache, extra_env)
 
     def fetch(self, url):
         with urllib.request.urlopen(url, timeout=300) as response:  # noqa: S310 - our own local server
@@ -413,6 +470,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 "cache 'front': through Varnish (a hit); ratio and ref req/s: nginx's static file of the same size"
             )
+        fresh = data.get("publish_to_fresh")
+        if fresh:
+            self.stdout.write(
+                f"publish to fresh through Varnish (worker, BAN): p50 {fresh['p50_s']} s, p99 {fresh['p99_s']} s, "
+                f"max {fresh['max_s']} s over {fresh['publishes']} publishes"
+            )
         if memory:
             for pid, (first, last, growth) in memory.items():
                 self.stdout.write(
@@ -424,14 +487,15 @@ class Command(BaseCommand):
 class _Server:
     """gunicorn with the production settings, one sync worker per core, on a free port."""
 
-    def __init__(self, command, cache):
+    def __init__(self, command, cache, extra_env=None):
         self.command = command
         self.cache = cache
+        self.extra_env = extra_env or {}
 
     def __enter__(self):
         cmd = self.command
         port = free_port()
-        env = {**cmd.env, "PAGE_CACHE_SECONDS": "600" if self.cache == "on" else "0"}
+        env = {**cmd.env, "PAGE_CACHE_SECONDS": "600" if self.cache == "on" else "0", **self.extra_env}
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
         self.process = subprocess.Popen(  # noqa: S603
             [

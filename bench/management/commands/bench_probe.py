@@ -1,8 +1,12 @@
 """Helper of `manage.py bench`, run in a child process on the benchmark database:
-`urls` prints the pages to measure, `queries off|on PATH...` the SQL queries each needs."""
+`urls` prints the pages to measure, `queries off|on PATH...` the SQL queries each needs,
+`publish-to-fresh VARNISH_URL COUNT` the seconds from each publish until Varnish shows it."""
 
 import json
 import math
+import time
+import urllib.request
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -85,16 +89,53 @@ def count_queries(paths, cache):
     return counts
 
 
+def publish_to_fresh(varnish, count):
+    """Publishes a new title of an article COUNT times, each while Varnish holds the article, and
+    measures the seconds until Varnish answers with the new title (purged by the task worker)."""
+    from wagtail.models import Site
+
+    from news.models import NewsArticlePage
+
+    host = urlsplit(Site.objects.get(is_default_site=True).root_url).netloc
+    articles = list(NewsArticlePage.objects.live().filter(locale__language_code="de").order_by("-path")[:10])
+
+    def get(path):
+        request = urllib.request.Request(varnish + path, headers={"Host": host})  # noqa: S310 (our Varnish)
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            return response.headers.get("X-Cache"), response.read().decode()
+
+    seconds = []
+    for number in range(count):
+        article = articles[number % len(articles)].specific
+        path = article.get_url(None)
+        for _ in range(5):
+            if get(path)[0] == "HIT":
+                break
+        marker = f"Frisch {number} {time.monotonic_ns()}"
+        article.title = f"{article.title.split(' · ')[0]} · {marker}"
+        article.save_revision().publish()
+        published = time.monotonic()
+        while marker not in get(path)[1]:
+            if time.monotonic() - published > 30:
+                raise SystemExit(f"{path} still shows the old title 30 s after publishing")
+            time.sleep(0.005)
+        seconds.append(round(time.monotonic() - published, 4))
+    return seconds
+
+
 class Command(BaseCommand):
     help = "Internal helper of `manage.py bench`."
 
     def add_arguments(self, parser):
-        parser.add_argument("task", choices=["urls", "queries"])
+        parser.add_argument("task", choices=["urls", "queries", "publish-to-fresh"])
         parser.add_argument("rest", nargs="*")
 
     def handle(self, *args, task, rest, **options):
         if task == "urls":
             self.stdout.write(json.dumps(bench_urls()))
+        elif task == "publish-to-fresh":
+            varnish, count = rest
+            self.stdout.write(json.dumps(publish_to_fresh(varnish, int(count))))
         else:
             cache, *paths = rest
             self.stdout.write(json.dumps(count_queries(paths, cache)))
