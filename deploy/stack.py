@@ -153,7 +153,7 @@ def command(name, env):
             "5",
         ]
     if name == "worker":
-        return [python, "manage.py", "db_worker", "--interval", "0.2", "--no-reload", "--no-startup-delay"]
+        return [python, "manage.py", "db_worker", "--interval", "0.1", "--no-reload", "--no-startup-delay"]
     if name == "nginx":
         config = str(VAR / "nginx" / "nginx.conf")
         return ["nginx", "-e", str(LOG / "nginx-error.log"), "-c", config, "-g", "daemon off;"]

@@ -3,6 +3,7 @@
 (`make test-stack`, which starts the stack when it is not running); `make test` does not collect it."""
 
 import http.client
+import json
 import os
 import re
 import subprocess
@@ -119,16 +120,53 @@ class Stack:
                 pool.map(lambda url: requests.get(url, headers=headers, timeout=30, allow_redirects=False), urls)
             )
 
+    def truth(self, path, session=requests):
+        """What the site renders now: an app node through nginx, past Varnish and the page cache
+        (a request with a session cookie is never answered from the page cache)."""
+        response = session.get(
+            self.env["STACK_NGINX_URL"] + path,
+            headers={"Host": f"127.0.0.1:{self.port}", "Cookie": "sessionid=freshness-check"},
+            allow_redirects=False,
+            timeout=30,
+        )
+        return response.status_code, response.content
+
     def wait_healthy(self, seconds=30):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
-                if requests.get(self.url("/de/"), timeout=5).status_code == 200:
+                # An address Varnish never holds: answered only once its probe finds the site up.
+                if requests.get(self.url(f"/de/?up={time.monotonic_ns()}"), timeout=5).status_code == 200:
                     return
             except requests.RequestException:
                 pass
             time.sleep(0.5)
         raise AssertionError("The stack does not serve /de/")
+
+
+class Editor:
+    """An editor at work on the stack's content (tests/stack/editor.py in a process of its own)."""
+
+    def __init__(self, stack, seed=0):
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "tests.stack.editor", str(seed)],
+            cwd=ROOT,
+            env={**os.environ, **stack.env},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def ask(self, command):
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        assert line, "the editor process stopped"
+        return json.loads(line)
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

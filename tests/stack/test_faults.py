@@ -7,6 +7,8 @@ import time
 import pytest
 import requests
 
+from tests.stack.conftest import Editor
+
 WARM_PAGES = ["/de/", "/en/", "/de/aktuelles/", "/en/news/", "/de/netzwerke/netzwerk-produktion/"]
 
 
@@ -47,6 +49,15 @@ class Load:
         for worker in self.workers:
             worker.join(timeout=60)
 
+    def wait_for(self, count, since, seconds=60):
+        """Until `count` requests sent after `since` have been answered (or `seconds` passed)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            with self.lock:
+                if sum(1 for result in self.results if result[0] > since) >= count:
+                    return
+            time.sleep(0.1)
+
     def failed(self):
         return [result for result in self.results if result[2] != 200]
 
@@ -61,10 +72,11 @@ def app_nodes_restored(stack):
 
 def test_one_app_node_killed_under_load_fails_no_request(stack, app_nodes_restored):
     with Load(stack) as load:
-        time.sleep(2)
+        # Enough requests under way before and after the kill, however busy the machine is.
+        load.wait_for(20, since=0)
         killed_at = time.monotonic()
         stack.service("kill", "app1")
-        time.sleep(3)
+        load.wait_for(40, since=killed_at)
     in_flight = [result for result in load.results if result[0] <= killed_at <= result[1]]
     after = [result for result in load.results if result[0] > killed_at]
     failed = load.failed()
@@ -117,3 +129,35 @@ def test_redis_down_pages_still_served(stack):
     finally:
         stack.service("start", "redis")
     assert requests.get(nginx + "/healthz", timeout=10).json()["cache"] == "ok"
+
+
+def test_worker_down_publishing_works_and_purges_catch_up(stack):
+    pytest.importorskip("pagecache.tasks")  # the purges on publishing
+    editor = Editor(stack, seed=16)
+    try:
+        deadline = time.monotonic() + 10
+        while editor.ask("tasks")["unfinished"] and time.monotonic() < deadline:
+            time.sleep(0.1)
+        stack.fetch_all([stack.url("/de/ueber-uns/")] * 2)
+        stack.service("stop", "worker")
+        try:
+            answer = editor.ask("act publish ueber-uns")
+            published = time.monotonic()
+            paths = answer["paths"]
+            # Published (the site renders it) while Varnish still has the page: nothing purges it.
+            time.sleep(1)
+            stale = [path for path in paths if stack.get(path).content != stack.truth(path)[1]]
+            assert stale, "Varnish was purged without a worker"
+        finally:
+            stack.service("start", "worker")
+        restarted = time.monotonic()
+        deadline = restarted + 15
+        while any(stack.get(path).content != stack.truth(path)[1] for path in paths):
+            assert time.monotonic() < deadline, "the purges did not catch up with the worker back"
+            time.sleep(0.1)
+        print(
+            f"\nworker down {restarted - published:.1f} s after the publish; fresh "
+            f"{time.monotonic() - restarted:.2f} s after it started again"
+        )
+    finally:
+        editor.close()
