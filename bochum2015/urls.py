@@ -29,6 +29,7 @@ urlpatterns = [
     path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
     path("sitemap-<slug:section>.xml", seo_views.sitemap, name="sitemap_section"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("", include("api.urls")),
 ]
 
 if settings.DEBUG:

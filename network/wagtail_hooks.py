@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.filters import ModelChoiceFilter
+from core.spreadsheet import defused
 from editorial.roles import CONTACT_PERSONS, MODERATORS
 
 from .dashboard import panels_for
@@ -143,16 +144,10 @@ class ParticipationRequestFilterSet(WagtailFilterSet):
         fields = ["network", "status", "locale", "created_at"]
 
 
-def _csv_safe(value):
-    """Spreadsheet programs run cells that start with these characters as formulas."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 class ParticipationRequestIndexView(IndexView):
     # Visitors type these texts; the CSV export must not turn them into spreadsheet formulas.
     custom_field_preprocess = {
-        field: {IndexView.FORMAT_CSV: _csv_safe}
+        field: {IndexView.FORMAT_CSV: defused}
         for field in ("network_title", "company", "contact_name", "email", "phone", "message")
     }
     # Times as the admin shows them (the editor's time zone, Europe/Berlin by default), not in UTC:

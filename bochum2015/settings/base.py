@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "news",
     "network",
     "search",
+    "api",
     "editorial",
     "localization",
     "navigation",
@@ -89,7 +90,7 @@ MIDDLEWARE = [
     # above the session, locale and CSRF middleware, which add cookies and Vary headers.
     "pagecache.contract.CacheContractMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "localization.middleware.LocaleMiddleware",
     # After the locale, so that the 400 page speaks the address's language.
     "bochum2015.security.RejectNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -228,6 +229,10 @@ LANGUAGES = [("de", _("German")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Requests per visitor address and minute (or /s, /h) to the open data API (api/v1.py).
+API_RATE = os.environ.get("API_RATE", "120/m")
+# Addresses without a language prefix whose views answer in the language their path names.
+LANGUAGE_NEUTRAL_PATHS = ["/api/"]
 TIME_ZONE = "Europe/Berlin"
 # English dates and times in the style of the English news: bochum2015/formats/en/formats.py.
 FORMAT_MODULE_PATH = ["bochum2015.formats"]
