@@ -17,10 +17,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.client_ip import client_ip
-from core.serving import default_locale
+from core.serving import default_locale, public, site_data
 from core.spreadsheet import defused
 from network.models import Company, CompanyDirectoryPage, Competence, FocusSectorPage, MeetingPage
 from network.models.companies import company_cards
@@ -74,8 +74,18 @@ class CompanyList(Schema):
     items: list[schemas.Company]
 
 
-def _locale(language):
-    return get_object_or_404(Locale, language_code=language)
+def _home(request, language):
+    """The site's home page in `language`: what the API lists is below it, as on the site."""
+    home = site_data(request).homes.get(language)
+    if home is None:
+        raise Http404
+    return home
+
+
+def _pages(model, request, language):
+    """Live pages of `model` of the site in `language` that everyone may see."""
+    home = _home(request, language)
+    return public(model.objects.live().filter(path__startswith=home.path, locale_id=home.locale_id), request)
 
 
 def _window(paging):
@@ -90,7 +100,7 @@ def _absolute(request, page):
 
 @api.get("/v1/{language}/news", response=NewsList, tags=["news"], summary="News articles, newest first")
 def news(request, language: Language, paging: Query[Paging]):
-    articles = NewsArticlePage.objects.live().public().filter(locale=_locale(language)).order_by("-date", "-pk")
+    articles = _pages(NewsArticlePage, request, language).order_by("-date", "-pk")
     shown = articles.only("title", "date", "teaser", "url_path", "locale_id", "path", "depth")[_window(paging)]
     return {
         "count": articles.count(),
@@ -100,7 +110,7 @@ def news(request, language: Language, paging: Query[Paging]):
 
 @api.get("/v1/{language}/meetings", response=MeetingList, tags=["meetings"], summary="Network meetings by date")
 def meetings(request, language: Language, paging: Query[Paging], upcoming: bool = False):
-    found = MeetingPage.objects.live().public().filter(locale=_locale(language))
+    found = _pages(MeetingPage, request, language)
     if upcoming:
         found = found.filter(end__gte=timezone.now())
     found = found.order_by("start", "pk")
@@ -128,7 +138,7 @@ def meetings(request, language: Language, paging: Query[Paging], upcoming: bool 
 
 
 def _directory(request, language):
-    directory = CompanyDirectoryPage.objects.live().public().filter(locale=_locale(language)).first()
+    directory = _pages(CompanyDirectoryPage, request, language).first()
     if directory is None:
         raise Http404
     return directory

@@ -241,6 +241,8 @@ class SearchPage(BasePage):
         backend = get_search_backend(backend_name_for(self.locale.language_code))
         companies = backend.search(terms_query(terms), Company.objects.filter(locale_id=self.locale_id))[:limit]
         base = directory.get_url(request)
+        if base is None:  # a directory outside every site has no address to link to
+            return {"companies": []}
         return {
             "companies": [
                 {

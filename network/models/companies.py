@@ -68,11 +68,25 @@ class Company(TranslatableMixin, index.Indexed, ClusterableModel):
         _("short description"), max_length=600, blank=True, help_text=_("What the company does, in two sentences.")
     )
     website = models.URLField(_("website"), blank=True)
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    street = models.CharField(
+        _("street and number"), max_length=200, blank=True, help_text=_("e.g. 'Lothringer Straße 36'")
+    )
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True, help_text=_("e.g. '44805'"))
     city = models.CharField(_("city"), max_length=100, default="Bochum")
-    district = models.CharField(_("district"), max_length=40, choices=DISTRICT_CHOICES, blank=True)
-    size = models.CharField(_("size"), max_length=10, choices=SizeBand.choices, blank=True)
+    district = models.CharField(
+        _("district"),
+        max_length=40,
+        choices=DISTRICT_CHOICES,
+        blank=True,
+        help_text=_("The Bochum district the company is in; the directory filters by it."),
+    )
+    size = models.CharField(
+        _("size"),
+        max_length=10,
+        choices=SizeBand.choices,
+        blank=True,
+        help_text=_("Employees in Bochum, as the company states them."),
+    )
     competences = ParentalManyToManyField(
         "network.Competence",
         blank=True,
@@ -98,6 +112,7 @@ class Company(TranslatableMixin, index.Indexed, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("contact person"),
+        help_text=_("Someone at the company whom other companies can contact (Snippets › Contact persons)."),
     )
     contact_person_agreed = models.BooleanField(
         _("the contact person agreed to be shown"),
