@@ -131,6 +131,17 @@ class Stack:
         )
         return response.status_code, response.content
 
+    def wait_quiet(self, quiet=1.5, seconds=15):
+        """Until Varnish has added no ban for `quiet` seconds (a purge an earlier test caused, and its
+        repeat a second later, would turn a hit into a miss)."""
+        deadline = time.monotonic() + seconds
+        bans, since = self.varnish_counter("MAIN.bans_added"), time.monotonic()
+        while time.monotonic() < deadline and time.monotonic() - since < quiet:
+            time.sleep(0.2)
+            now = self.varnish_counter("MAIN.bans_added")
+            if now != bans:
+                bans, since = now, time.monotonic()
+
     def wait_healthy(self, seconds=30):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:

@@ -15,6 +15,11 @@ from PIL import Image
 NETWORK_PAGE = "/de/netzwerke/netzwerk-produktion/"
 
 
+@pytest.fixture(autouse=True)
+def quiet(stack):
+    stack.wait_quiet()
+
+
 def login(stack, username="admin"):
     session = requests.Session()
     form = stack.get("/admin/login/", session=session)
