@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "accessibility",
     "news",
     "network",
+    "registration",
     "search",
     "api",
     "editorial",
@@ -432,3 +433,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 PARTICIPATION_RETENTION_MONTHS = int(os.environ.get("PARTICIPATION_RETENTION_MONTHS", "24"))
 # Reports of barriers older than this many months are deleted by `delete_old_barrier_reports`.
 BARRIER_REPORT_RETENTION_MONTHS = int(os.environ.get("BARRIER_REPORT_RETENTION_MONTHS", "24"))
+# Registrations for meetings and events (registration app): deleted this many months after they
+# were made; the link in the first e-mail confirms a registration for this many hours.
+REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "12"))
+REGISTRATION_CONFIRM_HOURS = int(os.environ.get("REGISTRATION_CONFIRM_HOURS", "48"))

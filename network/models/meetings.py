@@ -20,8 +20,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import BasePage
+from registration.pages import RegistrationMixin
 
-from ..feeds import calendar_response, event_json_ld
+from ..feeds import build_calendar, calendar_response, event_json_ld
 from ..localization import linked_in_locale, one_in_locale
 from .snippets import Topic
 
@@ -45,8 +46,8 @@ class CalendarMixin(RoutablePageMixin):
         return self.get_url(request) + self.reverse_subpage("calendar")
 
 
-class MeetingPage(CalendarMixin, BasePage):
-    """A Netzwerktreffen of the network above it."""
+class MeetingPage(RegistrationMixin, CalendarMixin, BasePage):
+    """A Netzwerktreffen of the network above it; editors may open it for registrations."""
 
     search_result_date = "start"
 
@@ -76,6 +77,7 @@ class MeetingPage(CalendarMixin, BasePage):
         MultiFieldPanel([FieldPanel("venue_name"), FieldPanel("venue_address")], heading=_("Venue")),
         FieldPanel("intro"),
         FieldPanel("agenda", help_text=_("The items of the meeting, as a list.")),
+        *RegistrationMixin.registration_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -118,10 +120,14 @@ class MeetingPage(CalendarMixin, BasePage):
     def calendar_meetings(self):
         return [self]
 
+    def registration_ics(self):
+        return build_calendar([self], None, self.title).to_ical()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["network"] = self.get_parent()
         context["calendar_url"] = self.calendar_url(request)
+        context["registration_url"] = self.registration_url(request) if self.registration_open else ""
         context["event_json_ld"] = event_json_ld(self, request)
         return context
 

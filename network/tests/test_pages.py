@@ -69,10 +69,17 @@ class EditorCreatesPagesTest(WagtailPageTestCase):
                     "venue_address": "Universitätsstraße 142",
                     "intro": "",
                     "agenda": rich_text("<p>Projekte</p>"),
+                    "registration_open": "on",
+                    "registration_capacity": "30",
+                    "registration_deadline": "2030-06-01 12:00",
+                    "registration_waiting_list": "on",
+                    "registration_reminder_days": "2",
                 }
             ),
         )
         meeting = MeetingPage.objects.get(slug="drittes-netzwerktreffen")
+        assert meeting.registration_open and meeting.registration_capacity == 30
+        assert meeting.registration_deadline == datetime.datetime(2030, 6, 1, 12, 0, tzinfo=BERLIN)
         assert meeting.start == datetime.datetime(2030, 6, 4, 18, 0, tzinfo=BERLIN)
         assert meeting.start.astimezone(datetime.UTC).hour == 16
 
