@@ -67,6 +67,10 @@ _ALL_PARTICIPATION_REQUESTS = [
 _BARRIER_REPORTS_READ = ["accessibility.view_barrierreport"]
 _BARRIER_REPORTS = [*_BARRIER_REPORTS_READ, "accessibility.change_barrierreport"]
 
+# Registrations for meetings and events (personal data): the moderators see the participants,
+# export them, print the check-in list and hand over or erase a person's data on request.
+_REGISTRATIONS = ["registration.view_registration", "registration.delete_registration"]
+
 _EDITOR_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 
 ROLES = {
@@ -82,7 +86,7 @@ ROLES = {
         "english_pages": [],
         "collection": _EDITOR_MEDIA,
         "snippets": ["add", "change"],
-        "global": [*_ALL_PARTICIPATION_REQUESTS, *_BARRIER_REPORTS],
+        "global": [*_ALL_PARTICIPATION_REQUESTS, *_BARRIER_REPORTS, *_REGISTRATIONS],
     },
     TRANSLATORS: {
         # Browse the German tree to find the page to translate (editorial/permissions.py); no action.

@@ -21,8 +21,17 @@ from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 from wagtail_localize.models import OverridableSegment, StringSegment, Translation
 
 from accessibility.models import BarrierReport
-from network.models import Company, ContactPerson, NetworkPage, ParticipationRecipient, ParticipationRequest, Topic
+from network.models import (
+    Company,
+    ContactPerson,
+    MeetingPage,
+    NetworkPage,
+    ParticipationRecipient,
+    ParticipationRequest,
+    Topic,
+)
 from news.models import NewsTag
+from registration.models import Registration
 
 # The page every page-level address is called for, in each language: a general page without
 # subpages (a page with subpages needs more rights to be deleted, which would hide a gap).
@@ -134,6 +143,19 @@ class Objects:
         # Built once per test: the hostile-input test makes these objects for every example.
         self.recipient, _ = ParticipationRecipient.objects.get_or_create(
             network=self.request.network, user=self._user("recipient")
+        )
+        meeting = MeetingPage.objects.filter(locale=self.locales["de"]).first()
+        self.registration, _ = Registration.objects.get_or_create(
+            page=meeting,
+            event_key=meeting.translation_key,
+            email="teilnehmerin@example.org",
+            defaults={
+                "event_title": meeting.title,
+                "locale": meeting.locale,
+                "name": "Erika Muster",
+                "consent_text": "Ja.",
+                "consented_at": timezone.now(),
+            },
         )
         self.redirect, _ = Redirect.objects.get_or_create(old_path="/alte-adresse", defaults={"redirect_link": "/de/"})
         for code, locale in self.locales.items():
@@ -301,6 +323,8 @@ def _language_free_argument(name, argument, objects, user):  # noqa: C901, PLR09
         return objects.request.pk
     if name.startswith("network_participation_recipients:"):
         return objects.recipient.pk
+    if name.startswith("registration_participants:"):
+        return objects.registration.pk
     if name.startswith("wagtailredirects:"):
         return objects.redirect.pk
     if name.startswith("wagtailforms:"):  # the site has no form pages: a page that is none

@@ -176,6 +176,13 @@ TABLE = [
         r"network_participation_requests:(add|delete)", NO, NO, NO, NO),
     row("Participation requests", "assign the networks' request recipients", r"network_participation_recipients:.*",
         NO, YES, NO, NO),
+    # Registrations for meetings and events (personal data): moderators only.
+    row("Registrations", "participants per event, export, read, check-in list, a person's data and its download",
+        r"registration_participants:(index|index_results|inspect|checkin|person|person_export)", NO, YES, NO, NO),
+    row("Registrations", "erase a person's data", r"registration_participants:person_erase", NO, YES, NO, NO),
+    row("Registrations", "create, edit, delete one, its history and usage (registrations come only from the "
+        "public form and change only by their e-mailed links)",
+        r"registration_participants:(add|edit|delete|history|history_results|usage)", NO, NO, NO, NO),
     # Translation (wagtail-localize).
     row("Translation", "start translating a page or a snippet (an English one offers no language to translate into)",
         r"wagtail_localize:(submit_page_translation|submit_snippet_translation)", NO, NO, YES, NO),
