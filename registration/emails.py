@@ -44,7 +44,7 @@ def _legal_notice_url(locale):
 
 def page_link(page, route, **kwargs):
     """The absolute address of a sub-route of the event page."""
-    return page.get_full_url() + page.reverse_subpage(route, kwargs=kwargs)
+    return (page.get_full_url() or "") + page.reverse_subpage(route, kwargs=kwargs)
 
 
 def send(registration, kind):
@@ -69,7 +69,11 @@ def send(registration, kind):
         subject = _subjects()[kind] % {"event": registration.event_title}
         text = render_to_string(f"registration/email/{kind}.txt", context)
         html = render_to_string(f"registration/email/{kind}.html", context)
-    message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=text, to=[registration.email])
+    # Answers go to the initiative's address, not to the sender's (often a no-reply address).
+    reply_to = [context["contact"].email] if context["contact"].email else None
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()), body=text, to=[registration.email], reply_to=reply_to
+    )
     message.attach_alternative(html, "text/html")
     if kind in WITH_CALENDAR:
         message.attach(f"{page.slug}.ics", page.registration_ics(), "text/calendar")

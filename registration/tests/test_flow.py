@@ -94,7 +94,7 @@ def test_registration_is_stored_pending_and_confirmed_by_the_link(client, event)
     assert registration.accessibility_needs == "Stufenloser Zugang"
     [message] = mail.outbox
     assert message.subject == "Bitte bestätigen Sie Ihre Anmeldung: Offenes Netzwerktreffen"
-    assert message.from_email == "Bochum 2015 <noreply@example.org>"
+    assert message.from_email == "Bochum 2015 <noreply@example.org>" and message.reply_to == ["info@example.org"]
     assert "Hallo Erika Muster," in message.body and "Impressum: http" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and '<html lang="de">' in html and ">Impressum</a>" in html
@@ -214,3 +214,38 @@ def test_after_the_deadline_the_form_is_closed(client, event):
     html = client.get(f"{event.german.url}anmelden/").content.decode()
     assert "Die Anmeldung für diese Veranstaltung ist geschlossen." in html
     assert "<form" not in html.split("<main", 1)[-1].split("</main>")[0]
+
+
+def test_a_confirmed_person_registering_again_is_told_by_mail_not_on_the_page(client, event):
+    registration = RegistrationFactory(page=event.german, email="erika@muster-metall.example", status="confirmed")
+    response = client.post(f"{event.german.url}anmelden/", _data())
+    assert response["Location"] == f"{event.german.url}anmelden/gesendet/"
+    [message] = mail.outbox
+    assert message.subject == "Ihre Anmeldung: Offenes Netzwerktreffen"
+    assert "bereits angemeldet" in message.body and "anmelden/abmelden/" in message.body
+    assert list(Registration.objects.values_list("pk", flat=True)) == [registration.pk]
+
+
+def test_more_than_five_registrations_an_hour_are_refused_politely(client, event):
+    for number in range(5):
+        RegistrationFactory(page=event.german, email=f"erika{number}@muster-metall.example", client_hash="")
+    Registration.objects.update(email="erika@muster-metall.example")
+    response = client.post(f"{event.german.url}anmelden/", _data())
+    assert response.status_code == 429
+    assert "mehrere Anmeldungen" in response.content.decode() and 'value="Erika Muster"' in response.content.decode()
+    assert Registration.objects.count() == 5 and not mail.outbox
+
+
+def test_a_cancelled_event_takes_no_registrations_or_confirmations(client, event):
+    registration = RegistrationFactory(page=event.english)
+    from registration.tokens import confirm_token
+
+    event.german.status = "cancelled"
+    event.german.save()
+    event.english.status = "cancelled"
+    event.english.save()
+    assert "Die Veranstaltung wurde abgesagt." in client.get(f"{event.german.url}anmelden/").content.decode()
+    html = client.post(f"{event.english.url}register/confirm/{confirm_token(registration)}/").content.decode()
+    assert "The event has been cancelled." in html
+    registration.refresh_from_db()
+    assert registration.status == "pending"
