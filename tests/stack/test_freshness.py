@@ -65,50 +65,57 @@ def test_no_stale_page_after_editor_actions_and_no_purge_after_a_draft(stack):
                     continue
                 answer = editor.ask(f"act {kind}")
                 committed = time.monotonic()
-                pending = set(LISTS + answer["paths"])
-                changed = set()
+                paths = sorted(set(LISTS + answer["paths"]))
+                # Each page through Varnish and, once, what the site renders now (the action is committed).
+                first = list(
+                    pool.map(lambda path: (through_varnish(stack, path, requests), stack.truth(path, requests)), paths)
+                )
+                truths = {path: rendered for path, (_cached, rendered) in zip(paths, first, strict=True)}
+                answered = {path: cached for path, (cached, _rendered) in zip(paths, first, strict=True)}
+                pending, changed = set(paths), set()
                 while pending:
-                    paths = sorted(pending)
-                    pairs = list(
-                        pool.map(
-                            lambda item: (
-                                through_varnish(stack, item[1], sessions[2 * item[0] % 8]),
-                                stack.truth(item[1], sessions[(2 * item[0] + 1) % 8]),
-                            ),
-                            enumerate(paths),
+                    asked = sorted(pending)
+                    if not answered:
+                        answered = dict(
+                            zip(
+                                asked,
+                                pool.map(lambda path: through_varnish(stack, path, requests), asked),
+                                strict=True,
+                            )
                         )
-                    )
-                    for path, (cached, rendered) in zip(paths, pairs, strict=True):
-                        # Fresh when Varnish answered a request sent then with what the site renders.
-                        if cached[:2] == rendered:
+                    answers, answered = [answered[path] for path in asked], {}
+                    for path, cached in zip(asked, answers, strict=True):
+                        waited = cached[3] - committed
+                        if cached[:2] == truths[path]:
                             pending.discard(path)
-                            latencies.append(cached[3] - committed)
+                            latencies.append(waited)
                             if path in changed:
-                                changed_latencies.append(cached[3] - committed)
-                        elif cached[3] - committed > FRESH_WITHIN:
-                            stale.append((number, kind, path))
-                            pending.discard(path)
+                                changed_latencies.append(waited)
+                            if waited > FRESH_WITHIN:
+                                stale.append((number, kind, path, round(waited, 2)))
                         else:
                             changed.add(path)
-                    if pending and time.monotonic() - committed > FRESH_WITHIN + 5:
-                        stale += [(number, kind, path) for path in sorted(pending)]
+                    if pending and time.monotonic() - committed > FRESH_WITHIN + 3:
+                        # Still different: stale, unless the site's own rendering changed since.
+                        for path in sorted(pending):
+                            if through_varnish(stack, path, requests)[:2] != stack.truth(path, requests):
+                                stale.append((number, kind, path, None))
                         break
                     if pending:
-                        time.sleep(0.05)
+                        time.sleep(0.02)
     finally:
         editor.close()
     seconds = time.monotonic() - started
+    latencies.sort()
     changed_latencies.sort()
-    print(f"\n{ACTIONS} actions {counts} in {seconds:.0f} s; {len(latencies)} pages checked,", end=" ")
-    if changed_latencies:
-        print(
-            f"{len(changed_latencies)} of them changed: fresh through Varnish after p50 "
-            f"{statistics.median(changed_latencies):.2f} s, p99 "
-            f"{changed_latencies[max(0, round(len(changed_latencies) * 0.99) - 1)]:.2f} s, "
-            f"max {changed_latencies[-1]:.2f} s;",
-            end=" ",
-        )
-    print(f"stale after {FRESH_WITHIN} s: {stale}; purges after a draft save: {len(draft_purges)}")
+    print(
+        f"\n{ACTIONS} actions {counts} in {seconds:.0f} s; {len(latencies)} pages fresh through Varnish "
+        f"(as the site renders them) when first asked after the action: p50 {statistics.median(latencies):.2f} s, "
+        f"p99 {latencies[max(0, round(len(latencies) * 0.99) - 1)]:.2f} s, max {latencies[-1]:.2f} s; "
+        f"{len(changed_latencies)} were still the old page when first asked, fresh after at most "
+        f"{max(changed_latencies, default=0):.2f} s; stale after {FRESH_WITHIN} s: {stale}; "
+        f"purges after a draft save: {len(draft_purges)}"
+    )
     assert stale == []
     assert draft_purges == []
     assert draft_misses == []
