@@ -279,6 +279,8 @@ def write_configuration(env):
         secret.write_text(secrets.token_hex(16) + "\n")
         secret.chmod(0o600)
     admin_path = env.get("ADMIN_PATH", "admin").strip("/") or "admin"
+    # The probe finds the site down only when five probes in a row fail: a busy site answers
+    # /healthz late, and a backend marked sick would turn every miss into a 503.
     (VAR / "varnish-conf" / "site.vcl").write_text(
         f"""# Written by deploy/stack.py: the stack's nginx, purgers and admin path.
 backend default {{
@@ -287,9 +289,9 @@ backend default {{
     .probe = {{
         .request = "GET /healthz HTTP/1.1" "Host: 127.0.0.1" "Connection: close";
         .interval = 1s;
-        .timeout = 2s;
-        .window = 3;
-        .threshold = 2;
+        .timeout = 5s;
+        .window = 5;
+        .threshold = 1;
     }}
 }}
 
