@@ -41,7 +41,12 @@ WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 # The section trees the approval workflow applies to (the German index pages).
-MODERATED_SECTIONS = ["news.NewsIndexPage", "network.FocusSectorIndexPage", "network.NetworkIndexPage"]
+MODERATED_SECTIONS = [
+    "news.NewsIndexPage",
+    "network.FocusSectorIndexPage",
+    "network.NetworkIndexPage",
+    "events.EventIndexPage",
+]
 
 # Snippets the editors maintain and the translators translate.
 EDITORIAL_SNIPPETS = [

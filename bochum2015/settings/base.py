@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "accessibility",
     "news",
+    "events",
     "network",
     "registration",
     "search",

@@ -19,10 +19,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.calendar import build_calendar
 from core.models import BasePage
 from registration.pages import RegistrationMixin
 
-from ..feeds import build_calendar, calendar_response, event_json_ld
+from ..feeds import event_json_ld, meeting_entry, meetings_calendar_response
 from ..localization import linked_in_locale, one_in_locale
 from .snippets import Topic
 
@@ -40,7 +41,9 @@ class CalendarMixin(RoutablePageMixin):
 
     @path("ical/", name="calendar")
     def calendar(self, request):
-        return calendar_response(request, self.calendar_meetings(), filename=f"{self.slug}.ics", name=self.title)
+        return meetings_calendar_response(
+            request, self.calendar_meetings(), filename=f"{self.slug}.ics", name=self.title
+        )
 
     def calendar_url(self, request):
         return self.get_url(request) + self.reverse_subpage("calendar")
@@ -120,8 +123,11 @@ class MeetingPage(RegistrationMixin, CalendarMixin, BasePage):
     def calendar_meetings(self):
         return [self]
 
+    def calendar_entry(self, request):
+        return meeting_entry(self, request)
+
     def registration_ics(self):
-        return build_calendar([self], None, self.title).to_ical()
+        return build_calendar([self.calendar_entry(None)], self.title).to_ical()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from bench.management.commands.build_bench_data import Command as BenchData
+from events.models import EventIndexPage, EventPage
 from home.models import HomePage
 from network.models import (
     CompanyDirectoryPage,
@@ -66,6 +67,11 @@ def page_urls():
         "news index page 2": news + "?page=2",
         "news article": german(NewsArticlePage).url,
         "news feed": news + "feed/",
+        "event calendar": german(EventIndexPage).url,
+        "event calendar by sector": german(EventIndexPage).url + "?sector=metallverarbeitung&kind=meeting",
+        "event calendar month": german(EventIndexPage).url + "monat/2009-02/",
+        "event calendar feed": german(EventIndexPage).url + "ical/",
+        "event page": german(EventPage).url,
         "sitemap index": "/sitemap.xml",
         "sitemap page": "/sitemap-pages.xml",
         "english home page": "/en/",
