@@ -1,6 +1,7 @@
 """Asking to take part in a network: the whole path from the form to the admin and the retention command."""
 
 import csv
+import functools
 import importlib
 import io
 import re
@@ -18,17 +19,29 @@ from django.utils import timezone
 
 from editorial.roles import CONTACT_PERSONS
 from network.forms import _SIGNING_SALT
-from network.models import NetworkPage, ParticipationRecipient, ParticipationRequest
+from network.models import ParticipationRecipient, ParticipationRequest
 from network.models.participation import retention_cutoff
 from network.tests.factories import ParticipationRequestFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("network_tree")]
 
-GERMAN_URL = "/de/netzwerke/netzwerk-produktion/"
-ENGLISH_URL = "/en/networks/production-network/"
+# The foundry network of network_tree (conftest.py).
+GERMAN_URL = "/de/netzwerke/netzwerk-giesserei/"
+ENGLISH_URL = "/en/networks/foundry-network/"
 # The form is on an address of its own below the network page, in the page's language.
 GERMAN_FORM = f"{GERMAN_URL}teilnehmen/"
 ENGLISH_FORM = f"{ENGLISH_URL}join/"
+
+
+@pytest.fixture(autouse=True)
+def _addresses(network_tree):
+    assert (network_tree.german_network.url, network_tree.english_network.url) == (GERMAN_URL, ENGLISH_URL)
+
+
+@pytest.fixture
+def make_request(network_tree):
+    """A stored request to take part in the German foundry network."""
+    return functools.partial(ParticipationRequestFactory, network=network_tree.german_network)
 
 
 def _started(seconds_ago=30):
@@ -56,15 +69,15 @@ def test_network_page_links_to_the_form_which_has_labels_in_its_language(client)
     assert f'<a class="button" href="{GERMAN_FORM}">Zum Teilnahmeformular</a>' in german
     assert "csrfmiddlewaretoken" not in german and 'name="started"' not in german
     german = client.get(GERMAN_FORM).content.decode()
-    assert "<h1>Am „Netzwerk Produktion“ teilnehmen</h1>" in german
+    assert "<h1>Am „Netzwerk Gießerei“ teilnehmen</h1>" in german
     assert '<label for="id_company">Unternehmen' in german
     assert "Anfrage senden" in german
     assert 'href="/de/datenschutz/"' in german  # the privacy notice the consent refers to
-    assert f'<a href="{GERMAN_URL}">Zurück zum „Netzwerk Produktion“</a>' in german
+    assert f'<a href="{GERMAN_URL}">Zurück zum „Netzwerk Gießerei“</a>' in german
     english = client.get(ENGLISH_URL).content.decode()
     assert f'<a class="button" href="{ENGLISH_FORM}">To the participation form</a>' in english
     english = client.get(ENGLISH_FORM).content.decode()
-    assert "<h1>Take part in the Production Network</h1>" in english
+    assert "<h1>Take part in the Foundry Network</h1>" in english
     assert '<label for="id_company">Company' in english
     assert "Send request" in english
     assert 'href="/en/privacy/"' in english
@@ -83,9 +96,9 @@ def test_a_request_sent_to_the_network_pages_own_address_is_still_taken(client):
 
 
 def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_networks_recipients(
-    client, django_user_model
+    client, django_user_model, network_tree, roles
 ):
-    german_network = NetworkPage.objects.get(slug="netzwerk-produktion")
+    german_network = network_tree.german_network
     for name in ("marc", "markus"):
         user = django_user_model.objects.create_user(name, f"{name}@example.org", "a-long-password-123")
         user.groups.add(Group.objects.get(name=CONTACT_PERSONS))
@@ -94,7 +107,7 @@ def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_network
     assert response.status_code == 302
     assert response["Location"] == f"{ENGLISH_URL}thanks/"
     stored = ParticipationRequest.objects.get()
-    assert stored.network.slug == "production-network"
+    assert stored.network.pk == network_tree.english_network.pk
     assert stored.locale.language_code == "en"
     assert (stored.company, stored.contact_name, stored.email, stored.phone) == (
         "Muster Metall GmbH",
@@ -116,7 +129,7 @@ def test_valid_request_is_stored_with_the_pages_locale_and_mailed_to_the_network
 def test_confirmation_page_thanks_in_the_pages_language_and_shows_no_addresses(client):
     html = client.get(f"{ENGLISH_URL}thanks/").content.decode()
     assert "Thank you for your request" in html
-    assert "Production Network" in html
+    assert "Foundry Network" in html
     main = html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
     assert "@" not in main
     german = client.get(f"{GERMAN_URL}thanks/").content.decode()
@@ -295,22 +308,22 @@ def admin_client(client, django_user_model):
     return client
 
 
-def test_admin_lists_requests_and_filters_by_network_and_status(admin_client):
-    new = ParticipationRequestFactory(company="Neue Firma")
-    ParticipationRequestFactory(company="Kontaktierte Firma", status=ParticipationRequest.Status.CONTACTED)
+def test_admin_lists_requests_and_filters_by_network_and_status(admin_client, make_request, network_tree):
+    new = make_request(company="Neue Firma")
+    make_request(company="Kontaktierte Firma", status=ParticipationRequest.Status.CONTACTED)
     listing = admin_client.get("/admin/participation-requests/").content.decode()
     assert "Neue Firma" in listing and "Kontaktierte Firma" in listing
     filtered = admin_client.get("/admin/participation-requests/?status=contacted").content.decode()
     assert "Kontaktierte Firma" in filtered and "Neue Firma" not in filtered
-    other = NetworkPage.objects.get(slug="production-network")
+    other = network_tree.english_network
     by_network = admin_client.get(f"/admin/participation-requests/?network={other.pk}").content.decode()
     assert "Neue Firma" not in by_network
     by_network = admin_client.get(f"/admin/participation-requests/?network={new.network_id}").content.decode()
     assert "Neue Firma" in by_network
 
 
-def test_admin_shows_the_details_and_changes_the_status(admin_client):
-    stored = ParticipationRequestFactory(message="Wir möchten mitmachen.")
+def test_admin_shows_the_details_and_changes_the_status(admin_client, make_request):
+    stored = make_request(message="Wir möchten mitmachen.")
     detail = admin_client.get(f"/admin/participation-requests/inspect/{stored.pk}/").content.decode()
     assert "Wir möchten mitmachen." in detail and "erika@example.org" in detail
     response = admin_client.post(f"/admin/participation-requests/edit/{stored.pk}/", {"status": "accepted"})
@@ -327,17 +340,15 @@ def test_nobody_creates_requests_in_the_admin(admin_client):
     )
 
 
-def test_editors_without_admin_access_do_not_see_requests(client):
-    ParticipationRequestFactory()
+def test_editors_without_admin_access_do_not_see_requests(client, make_request):
+    make_request()
     response = client.get("/admin/participation-requests/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
-def test_csv_export_has_every_field_and_defuses_formulas(admin_client):
-    ParticipationRequestFactory(
-        company='=HYPERLINK("http://evil.example")', phone="+49 234 1", message="Zeile 1\nZeile 2"
-    )
-    ParticipationRequestFactory(company="Andere Firma", status=ParticipationRequest.Status.DECLINED)
+def test_csv_export_has_every_field_and_defuses_formulas(admin_client, make_request):
+    make_request(company='=HYPERLINK("http://evil.example")', phone="+49 234 1", message="Zeile 1\nZeile 2")
+    make_request(company="Andere Firma", status=ParticipationRequest.Status.DECLINED)
     response = admin_client.get("/admin/participation-requests/?export=csv&status=new")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="participation-requests.csv"'
@@ -361,10 +372,10 @@ def test_retention_period_is_24_months_unless_configured(monkeypatch, settings):
     assert settings.PARTICIPATION_RETENTION_MONTHS == 24
 
 
-def test_retention_command_deletes_requests_older_than_24_months_by_default():
+def test_retention_command_deletes_requests_older_than_24_months_by_default(make_request):
     now = timezone.now()
-    old = ParticipationRequestFactory(company="Alt", created_at=now - timedelta(days=2 * 365 + 5))
-    kept = ParticipationRequestFactory(company="Neu", created_at=now - timedelta(days=2 * 365 - 30))
+    old = make_request(company="Alt", created_at=now - timedelta(days=2 * 365 + 5))
+    kept = make_request(company="Neu", created_at=now - timedelta(days=2 * 365 - 30))
     out = io.StringIO()
     call_command("delete_old_participation_requests", stdout=out)
     assert list(ParticipationRequest.objects.values_list("company", flat=True)) == ["Neu"]
@@ -374,20 +385,20 @@ def test_retention_command_deletes_requests_older_than_24_months_by_default():
     assert out.getvalue() == f"Deleted 1 participation requests received before {cutoff:%Y-%m-%d}.\n"
 
 
-def test_retention_period_is_configurable(settings):
+def test_retention_period_is_configurable(settings, make_request):
     settings.PARTICIPATION_RETENTION_MONTHS = 6
-    ParticipationRequestFactory(company="Sieben Monate", created_at=timezone.now() - timedelta(days=7 * 31))
-    ParticipationRequestFactory(company="Fünf Monate", created_at=timezone.now() - timedelta(days=5 * 30))
+    make_request(company="Sieben Monate", created_at=timezone.now() - timedelta(days=7 * 31))
+    make_request(company="Fünf Monate", created_at=timezone.now() - timedelta(days=5 * 30))
     call_command("delete_old_participation_requests", stdout=io.StringIO())
     assert list(ParticipationRequest.objects.values_list("company", flat=True)) == ["Fünf Monate"]
     call_command("delete_old_participation_requests", "--months", "1", stdout=io.StringIO())
     assert ParticipationRequest.objects.count() == 0
 
 
-def test_retention_dry_run_deletes_nothing():
-    ParticipationRequestFactory(created_at=timezone.now() - timedelta(days=3 * 365))
+def test_retention_dry_run_deletes_nothing(make_request):
+    make_request(created_at=timezone.now() - timedelta(days=3 * 365))
     out = io.StringIO()
-    ParticipationRequestFactory(created_at=timezone.now() - timedelta(days=4 * 365))
+    make_request(created_at=timezone.now() - timedelta(days=4 * 365))
     call_command("delete_old_participation_requests", "--dry-run", "--months", "30", stdout=out)
     assert ParticipationRequest.objects.count() == 2
     cutoff = retention_cutoff(30)
@@ -403,12 +414,14 @@ def test_retention_cutoff_is_calendar_months():
     assert retention_cutoff(25, now) == datetime.datetime(2024, 2, 29, 12, 0, tzinfo=datetime.UTC)
 
 
-def test_moderators_answer_requests_but_editors_and_translators_do_not_see_them(client, django_user_model):
+def test_moderators_answer_requests_but_editors_and_translators_do_not_see_them(
+    client, django_user_model, make_request, roles
+):
     from django.contrib.auth.models import Group
 
     from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
-    stored = ParticipationRequestFactory(company="Für die Chefredaktion")
+    stored = make_request(company="Für die Chefredaktion")
     moderator = django_user_model.objects.create_user("moritz", "moritz@example.org", "a-long-password-123")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     client.force_login(moderator)
