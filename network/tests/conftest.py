@@ -45,15 +45,20 @@ def network_tree(site_tree):
         body=paragraphs("We store only what we need."),
     )
     LegalPagesSettingsFactory(privacy_page=privacy)
-    index = NetworkIndexPageFactory(parent=german_home)
+    index = NetworkIndexPageFactory(
+        parent=german_home, intro="Netzwerke, in denen Unternehmen gemeinsam mehr erreichen."
+    )
     english_index = translate_into_english(
-        index, title="Networks", slug="networks", intro="Companies that achieve more together."
+        index, title="Networks", slug="networks", intro="Networks in which companies achieve more together."
     )
     network = NetworkPageFactory(
-        parent=index, title="Netzwerk Gießerei", slug="netzwerk-giesserei", intro="Gießereien in Bochum."
+        parent=index,
+        title="Netzwerk Gießerei",
+        slug="netzwerk-giesserei",
+        intro="Das Netzwerk der Gießereien in Bochum.",
     )
     english_network = translate_into_english(
-        network, title="Foundry Network", slug="foundry-network", intro="Foundries in Bochum."
+        network, title="Foundry Network", slug="foundry-network", intro="The network of Bochum's foundries."
     )
     return NetworkTree(site_tree, index, english_index, network, english_network, privacy, english_privacy)
 

@@ -1,0 +1,149 @@
+"""A bilingual site of the search tests' own: a foundry network with three meetings, two
+articles about it, a company in the company directory, and the search pages ("Suche"/"Search").
+
+The search of a language looks at every live page of that language: the pages of other trees
+(the demo content, when the test database has it) are taken offline for the test, so a search
+shows only the test's own pages, as it does without the demo content."""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from home.tests.factories import translate_into_english
+from network.models import BERLIN
+from network.tests.conftest import network_tree  # noqa: F401 - a fixture used here
+from network.tests.factories import CompanyDirectoryPageFactory, CompanyFactory, MeetingPageFactory
+from news.tests.conftest import news_tree  # noqa: F401 - a fixture used here
+from news.tests.factories import NewsArticlePageFactory
+from search.models import SearchPage
+
+
+@dataclass
+class SearchSite:
+    german_home: object
+    english_home: object
+    german_search: object
+    english_search: object
+    german_meetings: list
+    english_meetings: list
+    company: object
+
+
+def _at(year, month, day, hour=12):
+    return datetime.datetime(year, month, day, hour, 0, tzinfo=BERLIN)
+
+
+def _article(index, title, date, teaser, body):
+    return NewsArticlePageFactory(
+        parent=index,
+        title=title,
+        date=date,
+        first_published_at=_at(date.year, date.month, date.day),
+        teaser=teaser,
+        body=[("paragraph", RichText(f"<p>{body}</p>"))],
+    )
+
+
+def _english_article(article, title, slug, teaser, body):
+    return translate_into_english(
+        article, title=title, slug=slug, teaser=teaser, body=[("paragraph", RichText(f"<p>{body}</p>"))]
+    )
+
+
+# The three meetings of the foundry network: German and English title and slug, start, and
+# an English intro (only English pages say "workshop"; only German ones "Gusstreffen").
+MEETINGS = [
+    (
+        ("Auftakttreffen des Netzwerks Gießerei", "auftakttreffen-giesserei"),
+        ("Kick-off meeting of the Foundry Network", "kick-off-meeting-foundry"),
+        _at(1990, 11, 5, 18),
+    ),
+    (
+        ("Zweites Gusstreffen", "zweites-gusstreffen"),
+        ("Second foundry meeting", "second-foundry-meeting"),
+        _at(1991, 4, 23, 18),
+    ),
+    (
+        ("Offenes Gusstreffen", "offenes-gusstreffen"),
+        ("Open foundry meeting", "open-foundry-meeting"),
+        _at(2040, 3, 6, 18),
+    ),
+]
+
+
+@pytest.fixture
+def search_site(news_tree, network_tree):  # noqa: F811 - the fixtures imported above
+    tree = news_tree.site_tree
+    german_home, english_home = tree.german_home, tree.english_home
+
+    meetings, english_meetings = [], []
+    for (title, slug), (english_title, english_slug), start in MEETINGS:
+        meeting = MeetingPageFactory(
+            parent=network_tree.german_network,
+            title=title,
+            slug=slug,
+            start=start,
+            first_published_at=start - datetime.timedelta(days=30),
+            intro="Das Netzwerk Gießerei trifft sich mit seinen Mitgliedern im Technologie-Zentrum Ruhr.",
+        )
+        meetings.append(meeting)
+        english_meetings.append(
+            translate_into_english(
+                meeting,
+                title=english_title,
+                slug=english_slug,
+                intro="The Foundry Network meets its members at the Technologie-Zentrum Ruhr; a workshop follows.",
+                venue_name="Technologie-Zentrum Ruhr",
+            )
+        )
+
+    first = _article(
+        news_tree.german_news,
+        "Netzwerk Gießerei: Gemeinsam mehr erreichen",
+        datetime.date(1990, 11, 6),
+        "Zwanzig Gießereien kamen zum ersten Treffen ihres Netzwerks.",
+        "Rund zwanzig Gießereien und ihre Zulieferer folgten dem Aufruf zum Auftakttreffen im "
+        "Technologie-Zentrum Ruhr. Moderiert von Erika Muster sammelte das Netzwerk erste Ideen.",
+    )
+    _english_article(
+        first,
+        "Foundry Network: achieving more together",
+        "foundry-network-achieving-more-together",
+        "Twenty foundries came to the first meeting of their network.",
+        "Around twenty foundries and their suppliers answered the call to the kick-off meeting at the "
+        "Technologie-Zentrum Ruhr. Moderated by Erika Muster, the network collected its first ideas.",
+    )
+    second = _article(
+        news_tree.german_news,
+        "Netzwerk Gießerei: zweites Treffen mit ersten Projekten",
+        datetime.date(1991, 4, 24),
+        "Beim zweiten Treffen des Netzwerks entstanden die ersten Projekte.",
+        "Das Netzwerk Gießerei hat beim zweiten Treffen zwei gemeinsame Projekte begonnen.",
+    )
+    _english_article(
+        second,
+        "Foundry Network: second meeting with first projects",
+        "foundry-network-second-meeting",
+        "The network's second meeting started its first projects.",
+        "At its second meeting the Foundry Network started two joint projects.",
+    )
+
+    directory = CompanyDirectoryPageFactory(parent=german_home)
+    translate_into_english(directory, title="Companies", slug="companies", intro="Companies in Bochum.")
+    company = CompanyFactory(
+        name="Hordeler Gusswerk GmbH", description="Sandguss und Kokillenguss für Pumpengehäuse und Armaturen."
+    )
+    translate_into_english(company, description="Sand casting and die casting for pump housings and fittings.")
+
+    german_search = SearchPage.objects.child_of(german_home).get()
+    english_search = SearchPage.objects.child_of(english_home).get()
+
+    others = Page.objects.filter(depth__gt=1)
+    for home in (german_home, english_home):
+        others = others.exclude(path__startswith=home.path)
+    others.update(live=False)
+    return SearchSite(german_home, english_home, german_search, english_search, meetings, english_meetings, company)
