@@ -17,13 +17,18 @@ from accessibility.models import BarrierReport
 
 from .factories import BarrierReportFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("statement")]
 
 GERMAN_URL = "/de/barrierefreiheit/"
 ENGLISH_URL = "/en/accessibility/"
 # The form is on an address of its own below the statement, in the page's language.
 GERMAN_FORM = f"{GERMAN_URL}melden/"
 ENGLISH_FORM = f"{ENGLISH_URL}report/"
+
+
+@pytest.fixture(autouse=True)
+def _addresses(statement):
+    assert (statement.german.url, statement.english.url) == (GERMAN_URL, ENGLISH_URL)
 
 
 def _started(seconds_ago=30):

@@ -113,6 +113,23 @@ class LegalPagesSettingsFactory(GenericSettingFactory):
         model = LegalPagesSettings
 
 
+def privacy_and_contact(tree):
+    """The privacy notice ("Datenschutz"/"Privacy", /de/datenschutz/ and /en/privacy/) the footer
+    and the forms link to, and the initiative's contact details (info@example.org), for the
+    site of `tree` (`site_tree()`): the German and the English privacy page."""
+    ContactSettingsFactory(email="info@example.org")
+    privacy = StandardPageFactory(parent=tree.german_home, title="Datenschutz", slug="datenschutz")
+    english = translate_into_english(
+        privacy,
+        title="Privacy",
+        slug="privacy",
+        intro="How we handle your details.",
+        body=paragraphs("We store only what we need."),
+    )
+    LegalPagesSettingsFactory(privacy_page=privacy)
+    return privacy, english
+
+
 @dataclass
 class SiteTree:
     german_home: HomePage

@@ -7,13 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from home.tests.factories import (
-    ContactSettingsFactory,
-    LegalPagesSettingsFactory,
-    StandardPageFactory,
-    paragraphs,
-    translate_into_english,
-)
+from home.tests.factories import privacy_and_contact, translate_into_english
 
 from .factories import NetworkIndexPageFactory, NetworkPageFactory
 
@@ -35,16 +29,7 @@ def network_tree(site_tree):
     privacy notice ("Datenschutz"/"Privacy") the footer and the participation form link to, and
     the initiative's contact details (requests nobody is assigned to go to info@example.org)."""
     german_home = site_tree.german_home
-    ContactSettingsFactory(email="info@example.org")
-    privacy = StandardPageFactory(parent=german_home, title="Datenschutz", slug="datenschutz")
-    english_privacy = translate_into_english(
-        privacy,
-        title="Privacy",
-        slug="privacy",
-        intro="How we handle your details.",
-        body=paragraphs("We store only what we need."),
-    )
-    LegalPagesSettingsFactory(privacy_page=privacy)
+    privacy, english_privacy = privacy_and_contact(site_tree)
     index = NetworkIndexPageFactory(
         parent=german_home, intro="Netzwerke, in denen Unternehmen gemeinsam mehr erreichen."
     )
