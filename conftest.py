@@ -53,6 +53,15 @@ def site_tree(db):
     return site_tree()
 
 
+@pytest.fixture
+def roles(db):
+    """The editorial groups (editors, moderators, translators, contact persons) and their rights
+    (editorial.roles.setup_roles, as `manage.py setup_roles` and the demo content set them up)."""
+    from editorial.roles import setup_roles
+
+    setup_roles()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache

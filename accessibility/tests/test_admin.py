@@ -10,7 +10,7 @@ from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
 
 from .factories import BarrierReportFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("roles")]
 
 LIST = "wagtailsnippets_accessibility_barrierreport:list"
 

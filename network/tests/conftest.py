@@ -46,11 +46,3 @@ def network_tree(site_tree):
         network, title="Foundry Network", slug="foundry-network", intro="The network of Bochum's foundries."
     )
     return NetworkTree(site_tree, index, english_index, network, english_network, privacy, english_privacy)
-
-
-@pytest.fixture
-def roles(site_tree):
-    """The editorial groups (editors, moderators, translators, contact persons) and their rights."""
-    from editorial.roles import setup_roles
-
-    setup_roles()
