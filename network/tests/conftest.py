@@ -46,3 +46,113 @@ def network_tree(site_tree):
         network, title="Foundry Network", slug="foundry-network", intro="The network of Bochum's foundries."
     )
     return NetworkTree(site_tree, index, english_index, network, english_network, privacy, english_privacy)
+
+
+@dataclass
+class Directory:
+    german: object
+    english: object
+    foundry: object  # the sector "Gießereitechnik"/"Foundry technology"
+    services: object  # the sector "Industrielle Dienste"/"Industrial services"
+    companies: dict  # by name
+    project: object  # "Ausbildungsverbund Gießerei", partner Hordeler Gusswerk
+
+
+# German name and synonyms, English name and synonyms: none is the demo content's.
+COMPETENCES = {
+    "Kokillenguss": ("Dauerformguss", "Die casting", "permanent mould casting"),
+    "Sandguss": ("Formsandguss", "Sand casting", "green sand casting"),
+    "Modellbau": ("Gießereimodelle", "Pattern making", "foundry patterns"),
+    "Gussputzen": ("Entgraten, Strahlen", "Fettling", "deburring, blasting"),
+}
+# Name, German and English description, sectors, competences.
+COMPANIES = [
+    (
+        "Hordeler Gusswerk GmbH",
+        "Sandguss und Kokillenguss für Pumpengehäuse.",
+        "Sand and die casting for pump housings.",
+        ["foundry"],
+        ["Sandguss", "Kokillenguss"],
+    ),
+    (
+        "Dahlhauser Modellbau GmbH",
+        "Holz- und Kunststoffmodelle für Gießereien.",
+        "Wooden and plastic patterns for foundries.",
+        ["foundry"],
+        ["Modellbau"],
+    ),
+    (
+        "Leither Gussputzerei GmbH",
+        "Entgraten und Strahlen von Gussteilen.",
+        "Deburring and blasting of castings.",
+        ["services"],
+        ["Gussputzen"],
+    ),
+    (
+        "Stiepeler Formguss GmbH",
+        "Kokillenguss aus Aluminium in Serie.",
+        "Die cast aluminium parts in series.",
+        ["foundry", "services"],
+        ["Kokillenguss"],
+    ),
+]
+
+
+@pytest.fixture
+def directory(network_tree):
+    """The company directory ("Unternehmen"/"Companies") with four foundry companies in two
+    sectors, their competences, and one company a member of the foundry network and partner of
+    its project, all in German and English."""
+    from network.models import NetworkMember, ProjectPartner
+
+    from .factories import (
+        CompanyDirectoryPageFactory,
+        CompanyFactory,
+        CompetenceFactory,
+        FocusSectorIndexPageFactory,
+        FocusSectorPageFactory,
+        ProjectPageFactory,
+    )
+
+    german_home = network_tree.site_tree.german_home
+    german = CompanyDirectoryPageFactory(parent=german_home)
+    english = translate_into_english(german, title="Companies", slug="companies", intro="Companies in Bochum.")
+    index = FocusSectorIndexPageFactory(parent=german_home)
+    translate_into_english(index, title="Focus sectors", slug="focus-sectors", intro="Where Bochum is strong.")
+    sectors = {
+        "foundry": FocusSectorPageFactory(parent=index, title="Gießereitechnik", slug="giessereitechnik"),
+        "services": FocusSectorPageFactory(parent=index, title="Industrielle Dienste", slug="industrielle-dienste"),
+    }
+    translate_into_english(sectors["foundry"], title="Foundry technology", slug="foundry-technology", intro="Casting.")
+    translate_into_english(
+        sectors["services"], title="Industrial services", slug="industrial-services", intro="Services for industry."
+    )
+    competences = {}
+    for name, (synonyms, english_name, english_synonyms) in COMPETENCES.items():
+        competences[name] = CompetenceFactory(
+            name=name, synonyms=synonyms, english=english_name, english__synonyms=english_synonyms
+        )
+    companies = {}
+    for name, description, english_description, sector_keys, competence_names in COMPANIES:
+        company = CompanyFactory(name=name, description=description)
+        company.sectors.set([sectors[key] for key in sector_keys])
+        company.competences.set([competences[competence] for competence in competence_names])
+        company.save()  # parental many-to-many relations are saved with the company
+        translate_into_english(company, description=english_description)
+        companies[name] = company
+    network = network_tree.german_network
+    hordel = companies["Hordeler Gusswerk GmbH"]
+    for page in (network, network_tree.english_network):
+        # wagtail-localize copies the German page's links unchanged into the English page
+        NetworkMember.objects.create(page=page, company=hordel)
+    project = ProjectPageFactory(
+        parent=network,
+        title="Ausbildungsverbund Gießerei",
+        slug="ausbildungsverbund-giesserei",
+        intro="Gemeinsam ausbilden.",
+    )
+    ProjectPartner.objects.create(page=project, company=hordel)
+    translate_into_english(
+        project, title="Foundry training alliance", slug="foundry-training-alliance", intro="Training together."
+    )
+    return Directory(german, english, sectors["foundry"], sectors["services"], companies, project)
