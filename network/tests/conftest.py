@@ -3,13 +3,15 @@
 Its names are not the demo content's ("Netzwerk Gießerei"/"Foundry Network"), so a test that
 finds them on a page found the test's own objects, whether the demo content is loaded or not."""
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
 
 from home.tests.factories import privacy_and_contact, translate_into_english
+from network.models import BERLIN
 
-from .factories import NetworkIndexPageFactory, NetworkPageFactory
+from .factories import MeetingPageFactory, NetworkIndexPageFactory, NetworkPageFactory
 
 
 @dataclass
@@ -28,6 +30,9 @@ def network_tree(site_tree):
     """Networks ("Netzwerke"/"Networks") with the foundry network in both languages, the
     privacy notice ("Datenschutz"/"Privacy") the footer and the participation form link to, and
     the initiative's contact details (requests nobody is assigned to go to info@example.org)."""
+    # Absolute links (calendar files, e-mails) name the test client's host.
+    site_tree.site.hostname, site_tree.site.port = "testserver", 80
+    site_tree.site.save()
     german_home = site_tree.german_home
     privacy, english_privacy = privacy_and_contact(site_tree)
     index = NetworkIndexPageFactory(
@@ -46,6 +51,56 @@ def network_tree(site_tree):
         network, title="Foundry Network", slug="foundry-network", intro="The network of Bochum's foundries."
     )
     return NetworkTree(site_tree, index, english_index, network, english_network, privacy, english_privacy)
+
+
+# The foundry network's meetings: German and English title and slug, start (Berlin time); each
+# lasts three hours. Only the English pages say "workshop", only the German ones "Gusstreffen".
+MEETINGS = [
+    (
+        ("Auftakttreffen des Netzwerks Gießerei", "auftakttreffen"),
+        ("Kick-off meeting of the Foundry Network", "kick-off-meeting"),
+        datetime.datetime(1990, 11, 6, 18, 0, tzinfo=BERLIN),
+    ),
+    (
+        ("Zweites Gusstreffen", "zweites-gusstreffen"),
+        ("Second foundry meeting", "second-foundry-meeting"),
+        datetime.datetime(1991, 4, 23, 18, 0, tzinfo=BERLIN),
+    ),
+    (
+        ("Offenes Gusstreffen", "offenes-gusstreffen"),
+        ("Open foundry meeting", "open-foundry-meeting"),
+        datetime.datetime(2040, 3, 6, 18, 0, tzinfo=BERLIN),
+    ),
+]
+
+
+@pytest.fixture
+def meetings(network_tree):
+    """The foundry network's three meetings (two past, one ahead), German and English: the
+    German pages and the English pages, in the order of their dates. Each was published a
+    month before it took place."""
+    german, english = [], []
+    for (title, slug), (english_title, english_slug), start in MEETINGS:
+        meeting = MeetingPageFactory(
+            parent=network_tree.german_network,
+            title=title,
+            slug=slug,
+            start=start,
+            end=start + datetime.timedelta(hours=3),
+            first_published_at=start - datetime.timedelta(days=30),
+            intro="Das Netzwerk Gießerei trifft sich mit seinen Mitgliedern im Technologie-Zentrum Ruhr.",
+        )
+        german.append(meeting)
+        english.append(
+            translate_into_english(
+                meeting,
+                title=english_title,
+                slug=english_slug,
+                intro="The Foundry Network meets its members at the Technologie-Zentrum Ruhr; a workshop follows.",
+                venue_name="Technologie-Zentrum Ruhr",
+            )
+        )
+    return german, english
 
 
 @dataclass

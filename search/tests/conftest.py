@@ -15,8 +15,8 @@ from wagtail.rich_text import RichText
 
 from home.tests.factories import translate_into_english
 from network.models import BERLIN
-from network.tests.conftest import network_tree  # noqa: F401 - a fixture used here
-from network.tests.factories import CompanyDirectoryPageFactory, CompanyFactory, MeetingPageFactory
+from network.tests.conftest import meetings, network_tree  # noqa: F401 - fixtures used here
+from network.tests.factories import CompanyDirectoryPageFactory, CompanyFactory
 from news.tests.conftest import news_tree  # noqa: F401 - a fixture used here
 from news.tests.factories import NewsArticlePageFactory
 from search.models import SearchPage
@@ -54,52 +54,12 @@ def _english_article(article, title, slug, teaser, body):
     )
 
 
-# The three meetings of the foundry network: German and English title and slug, start, and
-# an English intro (only English pages say "workshop"; only German ones "Gusstreffen").
-MEETINGS = [
-    (
-        ("Auftakttreffen des Netzwerks Gießerei", "auftakttreffen-giesserei"),
-        ("Kick-off meeting of the Foundry Network", "kick-off-meeting-foundry"),
-        _at(1990, 11, 5, 18),
-    ),
-    (
-        ("Zweites Gusstreffen", "zweites-gusstreffen"),
-        ("Second foundry meeting", "second-foundry-meeting"),
-        _at(1991, 4, 23, 18),
-    ),
-    (
-        ("Offenes Gusstreffen", "offenes-gusstreffen"),
-        ("Open foundry meeting", "open-foundry-meeting"),
-        _at(2040, 3, 6, 18),
-    ),
-]
-
-
 @pytest.fixture
-def search_site(news_tree, network_tree):  # noqa: F811 - the fixtures imported above
+def search_site(news_tree, network_tree, meetings):  # noqa: F811 - the fixtures imported above
     tree = news_tree.site_tree
     german_home, english_home = tree.german_home, tree.english_home
 
-    meetings, english_meetings = [], []
-    for (title, slug), (english_title, english_slug), start in MEETINGS:
-        meeting = MeetingPageFactory(
-            parent=network_tree.german_network,
-            title=title,
-            slug=slug,
-            start=start,
-            first_published_at=start - datetime.timedelta(days=30),
-            intro="Das Netzwerk Gießerei trifft sich mit seinen Mitgliedern im Technologie-Zentrum Ruhr.",
-        )
-        meetings.append(meeting)
-        english_meetings.append(
-            translate_into_english(
-                meeting,
-                title=english_title,
-                slug=english_slug,
-                intro="The Foundry Network meets its members at the Technologie-Zentrum Ruhr; a workshop follows.",
-                venue_name="Technologie-Zentrum Ruhr",
-            )
-        )
+    german_meetings, english_meetings = meetings
 
     first = _article(
         news_tree.german_news,
@@ -146,4 +106,6 @@ def search_site(news_tree, network_tree):  # noqa: F811 - the fixtures imported 
     for home in (german_home, english_home):
         others = others.exclude(path__startswith=home.path)
     others.update(live=False)
-    return SearchSite(german_home, english_home, german_search, english_search, meetings, english_meetings, company)
+    return SearchSite(
+        german_home, english_home, german_search, english_search, german_meetings, english_meetings, company
+    )
