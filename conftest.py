@@ -54,6 +54,19 @@ def site_tree(db):
 
 
 @pytest.fixture
+def own_site_only(site_tree):
+    """Pages outside the test's site (the demo content's, when the test database has it) are
+    offline for the test: what looks up the first live page of a type in a language (the company
+    directory, the search pages) or every live page of a language (the search) finds the test's."""
+    from wagtail.models import Page
+
+    others = Page.objects.filter(depth__gt=1)
+    for home in (site_tree.german_home, site_tree.english_home):
+        others = others.exclude(path__startswith=home.path)
+    others.update(live=False)
+
+
+@pytest.fixture
 def roles(db):
     """The editorial groups (editors, moderators, translators, contact persons) and their rights
     (editorial.roles.setup_roles, as `manage.py setup_roles` and the demo content set them up)."""

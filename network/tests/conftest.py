@@ -113,6 +113,8 @@ class Directory:
     project: object  # "Ausbildungsverbund Gießerei", partner Hordeler Gusswerk
 
 
+# The block id of the foundry sector's key figure: the English figure translates the German one.
+FIGURE = "5b6c0b2e-2f0a-4d5e-9c1a-6f1d2e3a4b5c"
 # German name and synonyms, English name and synonyms: none is the demo content's.
 COMPETENCES = {
     "Kokillenguss": ("Dauerformguss", "Die casting", "permanent mould casting"),
@@ -175,10 +177,29 @@ def directory(network_tree):
     index = FocusSectorIndexPageFactory(parent=german_home)
     translate_into_english(index, title="Focus sectors", slug="focus-sectors", intro="Where Bochum is strong.")
     sectors = {
-        "foundry": FocusSectorPageFactory(parent=index, title="Gießereitechnik", slug="giessereitechnik"),
+        "foundry": FocusSectorPageFactory(
+            parent=index,
+            title="Gießereitechnik",
+            slug="giessereitechnik",
+            key_figures=[
+                {
+                    "type": "figure",
+                    "value": {"number": "fast 2 400", "label": "Beschäftigte in Gießereien"},
+                    "id": FIGURE,
+                }
+            ],
+        ),
         "services": FocusSectorPageFactory(parent=index, title="Industrielle Dienste", slug="industrielle-dienste"),
     }
-    translate_into_english(sectors["foundry"], title="Foundry technology", slug="foundry-technology", intro="Casting.")
+    translate_into_english(
+        sectors["foundry"],
+        title="Foundry technology",
+        slug="foundry-technology",
+        intro="Casting.",
+        key_figures=[
+            {"type": "figure", "value": {"number": "almost 2,400", "label": "employees in foundries"}, "id": FIGURE}
+        ],
+    )
     translate_into_english(
         sectors["services"], title="Industrial services", slug="industrial-services", intro="Services for industry."
     )
@@ -211,3 +232,55 @@ def directory(network_tree):
         project, title="Foundry training alliance", slug="foundry-training-alliance", intro="Training together."
     )
     return Directory(german, english, sectors["foundry"], sectors["services"], companies, project)
+
+
+@dataclass
+class NetworkContent:
+    directory: Directory
+    meetings: tuple  # German and English meetings (`meetings`)
+    topics: dict  # German topics by name
+    sector_manager: object
+    moderator: object
+
+
+@pytest.fixture
+def network_content(network_tree, directory, meetings, own_site_only):
+    """The foundry network with everything its page shows, in German and English: topics, the
+    foundry sector, a sector manager as contact person, a moderator, a member company, meetings
+    and a project; the foundry sector with its key figure, contact person, companies and network.
+    Links to snippets are on the German and the English page, as wagtail-localize copies them."""
+    from wagtail.models import Page
+
+    from network.models import NetworkContactPerson, NetworkSector, NetworkTopic, ProjectPage, SectorContactPerson
+
+    from .factories import ContactPersonFactory, TopicFactory
+
+    topics = {}
+    for name, english in (("Schmelzbetrieb", "Melting operations"), ("Gießerausbildung", "Foundry apprenticeships")):
+        topics[name] = TopicFactory(name=name, description=f"{name} im Netzwerk.")
+        translate_into_english(topics[name], name=english, description=f"{english} in the network.")
+    manager = ContactPersonFactory(
+        name="Gisela Formsand", role="Branchenmanagerin Gießerei", email="gisela.formsand@example.org"
+    )
+    translate_into_english(manager, role="Sector manager foundries")
+    moderator = ContactPersonFactory(
+        name="Konrad Formhals", role="Unternehmensberater, Moderator", organisation="Formhals Beratung"
+    )
+    translate_into_english(moderator, role="Management consultant, moderator")
+    for network in (network_tree.german_network, network_tree.english_network):
+        for topic in topics.values():
+            NetworkTopic.objects.create(page=network, topic=topic)
+        NetworkSector.objects.create(page=network, sector=directory.foundry)
+        NetworkContactPerson.objects.create(page=network, contact_person=manager)
+        type(network).objects.filter(pk=network.pk).update(moderator=moderator)
+    foundry = directory.foundry
+    for sector in (foundry, foundry.get_translation(network_tree.english_network.locale)):
+        SectorContactPerson.objects.create(page=sector, contact_person=manager)
+    ProjectPage.objects.filter(translation_key=directory.project.translation_key).update(
+        topic=topics["Gießerausbildung"],
+        research_institutions="Technische Hochschule Georg Agricola",
+    )
+    # In the main navigation: the sectors, the networks and the company directory.
+    menu = [foundry.get_parent(), network_tree.german_index, directory.german]
+    Page.objects.filter(translation_key__in=[page.translation_key for page in menu]).update(show_in_menus=True)
+    return NetworkContent(directory, meetings, topics, manager, moderator)

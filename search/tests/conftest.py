@@ -2,15 +2,14 @@
 articles about it, a company in the company directory, and the search pages ("Suche"/"Search").
 
 The search of a language looks at every live page of that language: the pages of other trees
-(the demo content, when the test database has it) are taken offline for the test, so a search
-shows only the test's own pages, as it does without the demo content."""
+(the demo content, when the test database has it) are offline for the test (`own_site_only`),
+so a search shows only the test's own pages, as it does without the demo content."""
 
 import datetime
 from dataclasses import dataclass
 
 import pytest
 
-from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from home.tests.factories import translate_into_english
@@ -55,7 +54,7 @@ def _english_article(article, title, slug, teaser, body):
 
 
 @pytest.fixture
-def search_site(news_tree, network_tree, meetings):  # noqa: F811 - the fixtures imported above
+def search_site(news_tree, network_tree, meetings, own_site_only):  # noqa: F811 - the fixtures imported above
     tree = news_tree.site_tree
     german_home, english_home = tree.german_home, tree.english_home
 
@@ -102,10 +101,6 @@ def search_site(news_tree, network_tree, meetings):  # noqa: F811 - the fixtures
     german_search = SearchPage.objects.child_of(german_home).get()
     english_search = SearchPage.objects.child_of(english_home).get()
 
-    others = Page.objects.filter(depth__gt=1)
-    for home in (german_home, english_home):
-        others = others.exclude(path__startswith=home.path)
-    others.update(live=False)
     return SearchSite(
         german_home, english_home, german_search, english_search, german_meetings, english_meetings, company
     )
