@@ -1,10 +1,11 @@
-"""The home page shows the focus sectors and networks of its own language."""
+"""The home page shows the focus sectors and networks of its own language: those of the tests' own
+site (`directory`, conftest.py), the demo content's offline."""
 
 import re
 
 import pytest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("directory", "own_site_only")]
 
 
 def section_links(html, heading_id):
@@ -17,16 +18,16 @@ def section_links(html, heading_id):
 def test_german_home_lists_the_german_sectors_and_networks(client):
     html = client.get("/de/").content.decode()
     sectors = section_links(html, "home-sectors-heading")
-    assert ("/de/fokusbranchen/verkehrstechnik-automotive/", "Verkehrstechnik/Automotive") in sectors
-    assert len(sectors) == 4
-    assert section_links(html, "home-networks-heading") == [
-        ("/de/netzwerke/netzwerk-produktion/", "Netzwerk Produktion")
+    assert sectors == [
+        ("/de/fokusbranchen/giessereitechnik/", "Gießereitechnik"),
+        ("/de/fokusbranchen/industrielle-dienste/", "Industrielle Dienste"),
     ]
+    assert section_links(html, "home-networks-heading") == [("/de/netzwerke/netzwerk-giesserei/", "Netzwerk Gießerei")]
 
 
 def test_english_home_lists_the_english_sectors_and_networks(client):
     html = client.get("/en/").content.decode()
     sectors = section_links(html, "home-sectors-heading")
-    assert ("/en/focus-sectors/metalworking/", "Metalworking") in sectors
-    assert all(url.startswith("/en/") for url, _ in sectors)
-    assert section_links(html, "home-networks-heading") == [("/en/networks/production-network/", "Production Network")]
+    assert ("/en/focus-sectors/foundry-technology/", "Foundry technology") in sectors
+    assert len(sectors) == 2 and all(url.startswith("/en/") for url, _ in sectors)
+    assert section_links(html, "home-networks-heading") == [("/en/networks/foundry-network/", "Foundry Network")]
