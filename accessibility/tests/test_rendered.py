@@ -1,6 +1,7 @@
 """What a visitor gets, in German and English: the header of every page type links to the pages in
 Leichte Sprache and German Sign Language, and the accessibility pages show no template syntax and
-no interface words of the other language."""
+no interface words of the other language. The pages are the tests' own (`every_page_type`,
+conftest.py)."""
 
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,7 +13,7 @@ from django.conf import settings
 
 from wagtail.models import Page, get_page_models
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_page_type")]
 
 TEMPLATE_SYNTAX = ("{#", "#}", "{%", "%}", "{{")
 CATALOGUE = Path(settings.BASE_DIR) / "accessibility" / "locale" / "de" / "LC_MESSAGES" / "django.po"
@@ -23,7 +24,8 @@ SIGN_LINK_EN = '<a href="/de/gebaerdensprache/" hreflang="de">German Sign Langua
 
 
 def one_page_of_each_type(language):
-    """One live page of every page type that has one in `language` (the first in the tree)."""
+    """One live page of every page type that has one in `language` (the first in the tree; other
+    trees than the test's own site are offline)."""
     for model in sorted(get_page_models(), key=lambda model: model.__name__):
         if model is Page or model._meta.abstract:
             continue

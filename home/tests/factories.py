@@ -116,7 +116,11 @@ class LegalPagesSettingsFactory(GenericSettingFactory):
 def privacy_and_contact(tree):
     """The privacy notice ("Datenschutz"/"Privacy", /de/datenschutz/ and /en/privacy/) the footer
     and the forms link to, and the initiative's contact details (info@example.org), for the
-    site of `tree` (`site_tree()`): the German and the English privacy page."""
+    site of `tree` (`site_tree()`): the German and the English privacy page. Called again for
+    the same site, it gives the same pages."""
+    existing = StandardPage.objects.child_of(tree.german_home).filter(slug="datenschutz").first()
+    if existing:
+        return existing, existing.get_translation(tree.english_home.locale)
     ContactSettingsFactory(email="info@example.org")
     privacy = StandardPageFactory(parent=tree.german_home, title="Datenschutz", slug="datenschutz")
     english = translate_into_english(
