@@ -15,6 +15,7 @@ from network.models import (
 
 from .factories import (
     CompanyDirectoryPageFactory,
+    CompanyFactory,
     FocusSectorIndexPageFactory,
     FocusSectorPageFactory,
     MeetingPageFactory,
@@ -103,3 +104,15 @@ class NetworkPageTypesTest(PageTypeTestCase):
 
     def test_english_company_directory(self):
         self.assertEnglishPageWorks(self.english[self.directory])
+
+    def test_company_pages_below_the_directory_in_both_languages(self):
+        company = CompanyFactory(name="Hordeler Gusswerk GmbH", description="Sandguss für Pumpen.")
+        translate_into_english(company, description="Sand casting for pumps.")
+        for directory in (self.directory, self.english[self.directory]):
+            self.assertPageIsRoutable(directory, f"{company.slug}/")
+            self.assertPageIsRenderable(directory, f"{company.slug}/")
+
+    def test_calendar_files_of_networks_and_meetings_in_both_languages(self):
+        for page in (self.network, self.meeting, self.english[self.network], self.english[self.meeting]):
+            self.assertPageIsRoutable(page, "ical/")
+            self.assertPageIsRenderable(page, "ical/")
