@@ -236,6 +236,8 @@ def directory(network_tree):
 
 @dataclass
 class NetworkContent:
+    network: object  # the German foundry network
+    english_network: object
     directory: Directory
     meetings: tuple  # German and English meetings (`meetings`)
     topics: dict  # German topics by name
@@ -283,4 +285,6 @@ def network_content(network_tree, directory, meetings, own_site_only):
     # In the main navigation: the sectors, the networks and the company directory.
     menu = [foundry.get_parent(), network_tree.german_index, directory.german]
     Page.objects.filter(translation_key__in=[page.translation_key for page in menu]).update(show_in_menus=True)
-    return NetworkContent(directory, meetings, topics, manager, moderator)
+    return NetworkContent(
+        network_tree.german_network, network_tree.english_network, directory, meetings, topics, manager, moderator
+    )

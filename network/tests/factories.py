@@ -229,9 +229,9 @@ def add_meetings_quickly(network, count, first_start, title="Größentest"):
     Page.objects.filter(pk=network.pk).update(numchild=network.numchild + count)
 
 
-def add_companies_quickly(count, sector, network, english_share=2):
+def add_companies_quickly(count, sector, network, english_share=2, first=0):
     """`count` German companies in `sector` and members of `network` (and of its English version),
-    every `english_share`-th with an English translation, inserted in bulk."""
+    every `english_share`-th with an English translation, inserted in bulk; numbered from `first`."""
     import uuid
 
     from network.models import NetworkMember
@@ -246,7 +246,7 @@ def add_companies_quickly(count, sector, network, english_share=2):
                 locale=german(),
                 translation_key=uuid.uuid4(),
             )
-            for number in range(count)
+            for number in range(first, first + count)
         ]
     )
     Company.objects.bulk_create(
