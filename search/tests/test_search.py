@@ -337,7 +337,7 @@ def test_results_ranked_on_the_index_table_in_the_order_of_the_joined_query(lang
     # search.backend.ordered_keys ranks on the index table alone; the compiler's search() ranks
     # the index rows joined to the pages, as modelsearch does. Same pages, same order.
     home = home_of(language)
-    for number in range(15):
+    for number in range(16):
         home.add_child(
             instance=StandardPage(title=f"{query} {number}", slug=f"extra-{number}", intro=" ".join([query] * number))
         )
