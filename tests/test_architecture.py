@@ -92,3 +92,26 @@ def test_a_deprecation_raised_from_any_app_of_ours_fails_the_tests(category):
     assert patterns, f"pyproject.toml turns no {category} into an error"
     missing = {app for app in _ours() | {"bochum2015", "tests"} if not any(re.fullmatch(p, app) for p in patterns)}
     assert not missing, "add these apps to the filterwarnings in pyproject.toml"
+
+
+# Demo content and benchmark tooling are data and scripts, not the site; migrations are generated.
+NOT_RUNTIME = {"demo", "bench", "tests", "migrations", "locale", "templates", "static", "node_modules"}
+MAX_LINES = 400
+
+
+def runtime_modules():
+    ours = [Path(c.path) for c in apps.get_app_configs() if Path(c.path).parent == BASE_DIR] + [
+        BASE_DIR / "bochum2015"
+    ]
+    for folder in ours:
+        for path in sorted(folder.rglob("*.py")):
+            if not NOT_RUNTIME & set(path.relative_to(BASE_DIR).parts):
+                yield path
+
+
+def test_no_runtime_module_is_longer_than_400_lines():
+    """A module a reader cannot hold in mind is two modules (issue 15)."""
+    modules = list(runtime_modules())
+    assert len(modules) > 50
+    too_long = {str(p.relative_to(BASE_DIR)): n for p in modules if (n := len(p.read_text().splitlines())) > MAX_LINES}
+    assert too_long == {}
