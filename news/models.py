@@ -25,6 +25,7 @@ from wagtail.search import index
 from core.context import lazy
 from core.models import BasePage
 from core.pagination import paginate
+from localization.linked import keyed_in_locale
 from pagecache.cache import per_content_change
 
 from .blocks import NewsBodyBlock
@@ -68,13 +69,6 @@ class NewsTag(TranslatableMixin, index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         self.slug = slugify(self.slug or self.name)
         super().save(*args, **kwargs)
-
-
-def in_locale(model, keys, locale_id, live=True):
-    """The objects of `model` in the given locale whose translation_key is in `keys` (a list or
-    a subquery; one query)."""
-    objects = model.objects.filter(locale_id=locale_id, translation_key__in=keys)
-    return objects.live() if live else objects
 
 
 def filter_keys(active):
@@ -298,7 +292,7 @@ class NewsArticlePage(BasePage):
 
     def tags(self, keys=None):
         keys = self._linked_keys("tag_links", "tag") if keys is None else keys
-        return list(in_locale(NewsTag, keys, self.locale_id, live=False))
+        return list(keyed_in_locale(NewsTag, keys, self.locale_id, live=False))
 
     def tag_names(self):
         return " ".join(tag.name for tag in self.tags())
@@ -341,9 +335,11 @@ class NewsArticlePage(BasePage):
         neighbours = lazy(lambda: self.neighbours(request))
         context.update(
             news_index=self.get_parent(),
-            sectors=lazy(lambda: list(in_locale(FocusSectorPage, sector_keys(), self.locale_id))),
+            sectors=lazy(lambda: list(keyed_in_locale(FocusSectorPage, sector_keys(), self.locale_id))),
             networks=lazy(
-                lambda: list(in_locale(NetworkPage, self._linked_keys("network_links", "network"), self.locale_id))
+                lambda: list(
+                    keyed_in_locale(NetworkPage, self._linked_keys("network_links", "network"), self.locale_id)
+                )
             ),
             tags=lazy(lambda: self.tags(tag_keys())),
             related_articles=lazy(lambda: self.related_articles(sector_keys(), tag_keys(), request)),

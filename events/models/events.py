@@ -16,7 +16,7 @@ from core.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, DocumentBlock, I
 from core.calendar import calendar_response
 from core.context import lazy
 from core.models import BasePage
-from network.localization import linked_in_locale
+from localization.linked import linked_in_locale
 from network.models import BERLIN
 
 from ..feeds import event_entry, event_json_ld

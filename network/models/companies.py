@@ -2,7 +2,7 @@
 
 A company is a translatable snippet. Its relations (sectors, competences, contact person) and
 everything that is the same in every language (address, district, size) are kept on the German
-version; the English version carries the translated text (see `network.localization`)."""
+version; the English version carries the translated text (see `localization.linked`)."""
 
 from django import forms
 from django.db import models
@@ -21,9 +21,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.slugs import german_ascii
 from core.structured_data import json_ld
+from localization.linked import in_locale
 
 from ..choices import DISTRICT_CHOICES, DISTRICTS, SizeBand
-from ..localization import in_locale
 from .competences import Competence, CompetenceGroup, sort_key
 from .meetings import ProjectPartner
 from .networks import NetworkMember

@@ -21,10 +21,10 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import RICH_TEXT_FEATURES
 from core.calendar import build_calendar
 from core.models import BasePage
+from localization.linked import linked_in_locale, one_in_locale
 from registration.pages import RegistrationMixin
 
 from ..feeds import event_json_ld, meeting_entry, meetings_calendar_response
-from ..localization import linked_in_locale, one_in_locale
 from .snippets import Topic
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -25,9 +25,9 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import RICH_TEXT_FEATURES
 from core.context import lazy
 from core.models import ChildIndexPage, IntroBodyPage
+from localization.linked import linked_in_locale
 
 from ..forms import ParticipationForm
-from ..localization import linked_in_locale
 from .meetings import CalendarMixin, MeetingPage, ProjectPage
 from .participation import ParticipationRequest, client_hash
 from .snippets import ContactPerson, Topic

@@ -2,7 +2,7 @@
 
 Links from a page to snippets and to other pages are rows of small orderable models. wagtail-localize
 copies those rows unchanged into the English page, so they may point to German objects; the pages
-show each linked object in the page's own language through `network.localization.in_locale`."""
+show each linked object in the page's own language through `localization.linked.in_locale`."""
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -19,10 +19,10 @@ from wagtail.models import Orderable, Page
 from core.context import lazy
 from core.models import ChildIndexPage, IntroBodyPage
 from core.serving import default_locale
+from localization.linked import in_locale, linked_in_locale
 
 from ..blocks import KeyFiguresBlock
 from ..forms import CompanyFilterForm
-from ..localization import in_locale, linked_in_locale
 from .companies import Company, company_cards, company_page_context
 from .competences import Competence, labels_in_locale, matching_competences
 from .networks import NetworkSector

@@ -2,7 +2,7 @@
 the competences they pick from in `.competences`).
 
 Each is translatable. Relations (a company's sectors and competences) are kept on the German
-version; the English version carries the translated text (see `network.localization`)."""
+version; the English version carries the translated text (see `localization.linked`)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -63,6 +63,13 @@ def linked_in_locale(links, field, locale, queryset=None, *, and_one=None):
     return linked, _in_locale_or_itself([obj for obj in found if obj.translation_key == one_key], and_one, locale)
 
 
+def keyed_in_locale(model, keys, locale_id, live=True):
+    """The objects of `model` in the locale `locale_id` whose translation_key is in `keys` (a list
+    or a subquery; one query): for lists that show what the page links to, in its language only."""
+    objects = model.objects.filter(locale_id=locale_id, translation_key__in=keys)
+    return objects.live() if live else objects
+
+
 def one_in_locale(queryset, pk, locale):
     """The object `pk` of `queryset` in `locale` where translated, else itself (one query)."""
     found = list(
