@@ -46,6 +46,7 @@ if os.environ.get("BENCH_REFERENCE_VIEW") == "1":
 # Public pages live under /de/ and /en/; "/" redirects by the browser's Accept-Language.
 urlpatterns += i18n_patterns(
     path("", include("network.urls")),
+    path("", include("newsletter.urls")),
     # Wagtail's page serving, with pages found in fewer queries (core/serving.py).
     re_path(wagtail_urls.serve_pattern, serving.serve),
     path("", include(wagtail_urls)),

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "registration",
     "search",
     "api",
+    "newsletter",
     "editorial",
     "localization",
     "navigation",
@@ -178,3 +179,11 @@ BARRIER_REPORT_RETENTION_MONTHS = int(os.environ.get("BARRIER_REPORT_RETENTION_M
 # were made; the link in the first e-mail confirms a registration for this many hours.
 REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "12"))
 REGISTRATION_CONFIRM_HOURS = int(os.environ.get("REGISTRATION_CONFIRM_HOURS", "48"))
+# The newsletter (newsletter app): the link in the first e-mail confirms a subscription for this
+# many hours (unconfirmed ones are deleted by `delete_unconfirmed_newsletter_subscriptions` after
+# that); a delivery claimed by a worker that has not finished it within NEWSLETTER_SEND_LEASE_SECONDS
+# is taken over by the next one (the worker crashed); NEWSLETTER_SEND_PAUSE_SECONDS between two
+# e-mails spares the SMTP server's rate limits.
+NEWSLETTER_CONFIRM_HOURS = int(os.environ.get("NEWSLETTER_CONFIRM_HOURS", "48"))
+NEWSLETTER_SEND_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_SEND_LEASE_SECONDS", "300"))
+NEWSLETTER_SEND_PAUSE_SECONDS = float(os.environ.get("NEWSLETTER_SEND_PAUSE_SECONDS", "0"))
