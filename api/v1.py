@@ -145,9 +145,8 @@ def _directory(request, language):
 
 
 def _companies(request, directory, companies):
-    german = default_locale(request)
     sectors = list(FocusSectorPage.objects.live().filter(locale=directory.locale))
-    labels = labels_in_locale(Competence.objects.filter(companies__in=companies), directory.locale, german)
+    labels = labels_in_locale(Competence.objects.filter(companies__in=companies), directory.locale)
     base = _absolute(request, directory)
     items = []
     for card in company_cards(companies, directory.locale, sectors, labels):

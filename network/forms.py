@@ -107,37 +107,21 @@ class ParticipationForm(SpamTraps, forms.Form):
         ]
 
 
-class LabelLanguageSelect(forms.Select):
-    """A select whose options may carry a `lang` (a label shown in another language)."""
-
-    def __init__(self, *args, option_languages=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.option_languages = option_languages or {}
-
-    def create_option(self, name, value, *args, **kwargs):
-        option = super().create_option(name, value, *args, **kwargs)
-        if value in self.option_languages:
-            option["attrs"]["lang"] = self.option_languages[value]
-        return option
-
-
 class CompanyFilterForm(forms.Form):
     # A longer text is cut, not refused: an error next to a list of every company contradicts itself.
     q = forms.CharField(
         label=_("Name or competence"), required=False, widget=forms.SearchInput(attrs={"maxlength": 100})
     )
     sector = forms.ChoiceField(label=_("Focus sector"), required=False)
-    competence = forms.ChoiceField(label=_("Competence"), required=False, widget=LabelLanguageSelect)
+    competence = forms.ChoiceField(label=_("Competence"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
     size = forms.ChoiceField(label=_("Size"), required=False)
 
-    def __init__(self, *args, sectors=(), competences=(), label_languages=None, **kwargs):
-        """`competences`: grouped choices, (group, [(slug, label) ...]); `label_languages`: the
-        language of each label (by slug) that is not in the page's language."""
+    def __init__(self, *args, sectors=(), competences=(), **kwargs):
+        """`competences`: grouped choices, (group, [(slug, label) ...])."""
         super().__init__(*args, **kwargs)
         self.fields["sector"].choices = [("", _("All sectors")), *[(s.slug, s.title) for s in sectors]]
         self.fields["competence"].choices = [("", _("All competences")), *competences]
-        self.fields["competence"].widget.option_languages = label_languages or {}
         self.fields["district"].choices = [("", _("All districts")), *DISTRICT_CHOICES]
         self.fields["size"].choices = [("", _("All sizes")), *SizeBand.choices]
 

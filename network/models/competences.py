@@ -124,14 +124,12 @@ def matching_competences(text):
 
 class CompetenceLabel:
     """A competence as a reader sees it: its slug (the filter value), group and label in the
-    reader's language, and `lang`, the language code of a label that is not in that language
-    (the German one, where the translation is missing)."""
+    reader's language."""
 
-    def __init__(self, competence, lang=None):
+    def __init__(self, competence):
         self.slug = competence.slug
         self.group = competence.group
         self.name = competence.name
-        self.lang = lang
         self.translation_key = competence.translation_key
 
     @property
@@ -143,20 +141,16 @@ class CompetenceLabel:
 
 
 class CompetenceLabels(dict):
-    """{translation_key: CompetenceLabel} of some German competences in one language, each with
-    the German label where it has no translation yet; `slugs` maps the slug of every language's
-    version to the slug shown in this language. One query (`labels_in_locale`)."""
+    """{translation_key: CompetenceLabel} of some German competences in one language; a
+    competence not yet translated into it is left out, so that a page shows no label of another
+    language (translators find it among the snippets out of date). `slugs` maps the slug of every
+    language's version to the slug shown in this language. One query (`labels_in_locale`)."""
 
-    def __init__(self, versions, locale, german):
-        chosen = {}
-        for competence in versions:
-            if competence.locale_id == locale.pk or (
-                competence.locale_id == german.pk and competence.translation_key not in chosen
-            ):
-                chosen[competence.translation_key] = competence
+    def __init__(self, versions, locale):
         super().__init__(
-            (key, CompetenceLabel(competence, None if competence.locale_id == locale.pk else german.language_code))
-            for key, competence in chosen.items()
+            (competence.translation_key, CompetenceLabel(competence))
+            for competence in versions
+            if competence.locale_id == locale.pk
         )
         # The page's own language last: its slugs win over an equal slug of another language.
         self.slugs = {
@@ -173,12 +167,8 @@ class CompetenceLabels(dict):
             by_group.setdefault(label.group, []).append((label.slug, label.name))
         return [(name, by_group[value]) for value, name in CompetenceGroup.choices if value in by_group]
 
-    def languages(self):
-        """{slug: language code} of the labels not in the page's language."""
-        return {label.slug: label.lang for label in self.values() if label.lang}
 
-
-def labels_in_locale(german_competences, locale, german):
+def labels_in_locale(german_competences, locale):
     """The CompetenceLabels of `german_competences` (a queryset) in `locale`."""
     versions = list(Competence.objects.filter(translation_key__in=german_competences.values("translation_key")))
-    return CompetenceLabels(versions, locale, german)
+    return CompetenceLabels(versions, locale)

@@ -124,11 +124,11 @@ class CompanyDirectoryPage(RoutablePageMixin, IntroBodyPage):
         sectors = list(FocusSectorPage.objects.live().filter(locale=self.locale).order_by("title"))
         german = default_locale(request)
         if company is not None:
-            labels = labels_in_locale(company.competences.all(), self.locale, german)
+            labels = labels_in_locale(company.competences.all(), self.locale)
             context.update(company_page_context(company, self, request, sectors, labels))
             return context
         # The competences of the listed (German) companies, labelled in the page's language.
-        labels = labels_in_locale(Competence.objects.filter(companies__locale=german), self.locale, german)
+        labels = labels_in_locale(Competence.objects.filter(companies__locale=german), self.locale)
         query = request.GET
         if query.get("competence") in labels.slugs:
             # A competence's slug in the other language (a link from the other site) means the same.
@@ -138,7 +138,6 @@ class CompanyDirectoryPage(RoutablePageMixin, IntroBodyPage):
             query or None,
             sectors=sectors,
             competences=labels.grouped_choices(),
-            label_languages=labels.languages(),
         )
         # Logos joined and their renditions prefetched: no query per company card.
         companies = Company.objects.filter(locale=german).select_related("logo").order_by("name")

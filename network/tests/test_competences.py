@@ -70,14 +70,20 @@ def test_english_directory_shows_english_competences_only(client, directories):
     assert '<optgroup label="Fertigung">' in german
 
 
-def test_a_competence_not_yet_translated_shows_its_german_label_marked_as_german(client, directories):
+def test_a_competence_not_yet_translated_is_left_out_of_the_english_site(client, directories):
+    """The English site shows English labels only: until a translator gives it one, a competence
+    is neither offered in the filter nor listed on the company's card (the German site shows it)."""
     flanging = CompetenceFactory(name="Bördeln")
-    company = _company(flanging)
+    etching = CompetenceFactory(name="Ätzen", english="Etching")
+    company = _company(flanging, etching)
 
     html = client.get(directories[1]).content.decode()
 
-    assert (flanging.slug, "Bördeln", "de") in _filter_options(html)
-    assert _card_competences(html, company) == [("de", "Bördeln")]
+    assert "Bördeln" not in html and "Bordeln" not in html
+    assert flanging.slug not in [value for value, _label, _lang in _filter_options(html)]
+    assert _card_competences(html, company) == [("", "Etching")]
+    german = client.get(directories[0]).content.decode()
+    assert _card_competences(german, company) == [("", "Ätzen"), ("", "Bördeln")]
 
 
 def test_competences_are_sorted_in_the_readers_language_with_accents_folded(client, directories):
