@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -15,29 +14,21 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, DocumentBlock, ImageWithCaptionBlock
 from core.calendar import calendar_response
 from core.context import lazy
-from core.models import BasePage
+from core.models import ScheduledPage
 from localization.linked import linked_in_locale
-from network.models import BERLIN
 
 from ..feeds import event_entry, event_json_ld
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, ScheduledPage):
     """An event of the initiative itself. After it, editors add its material (slides, photos, a
     short report), which the archive and the page show."""
-
-    search_result_date = "start"
 
     class Kind(models.TextChoices):
         TRADE_FAIR = "trade_fair", _("trade fair")
         INFORMATION_EVENING = "information_evening", _("information evening")
         COMPANY_VISIT = "company_visit", _("company visit")
         OTHER = "other", _("other event")
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("planned")
-        TOOK_PLACE = "took_place", _("took place")
-        CANCELLED = "cancelled", _("cancelled")
 
     class AttendanceMode(models.TextChoices):
         OFFLINE = "offline", _("on site")
@@ -51,9 +42,6 @@ class EventPage(RoutablePageMixin, BasePage):
         default=Kind.INFORMATION_EVENING,
         help_text=_("Visitors filter the calendar by it."),
     )
-    start = models.DateTimeField(_("start"), help_text=_("Date and time in Bochum (Europe/Berlin)."))
-    end = models.DateTimeField(_("end"), help_text=_("Date and time in Bochum (Europe/Berlin)."))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     attendance_mode = models.CharField(
         _("attendance"),
         max_length=20,
@@ -68,7 +56,6 @@ class EventPage(RoutablePageMixin, BasePage):
     online_url = models.URLField(
         _("online address"), blank=True, help_text=_("Where participants join online, starting with https://.")
     )
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences shown in lists."))
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
     report = RichTextField(
         _("short report"),
@@ -82,14 +69,7 @@ class EventPage(RoutablePageMixin, BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("kind"),
-        MultiFieldPanel(
-            [
-                FieldPanel("start"),
-                FieldPanel("end"),
-                FieldPanel("status", help_text=_("Set to 'took place' or 'cancelled' afterwards; the page says so.")),
-            ],
-            heading=_("Date"),
-        ),
+        *ScheduledPage.date_panels,
         MultiFieldPanel(
             [
                 FieldPanel("attendance_mode"),
@@ -118,12 +98,10 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
     ]
     search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("intro"),
+        *ScheduledPage.search_fields,
         index.SearchField("body"),
         index.SearchField("report"),
         index.SearchField("venue_name"),
-        index.FilterField("start"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
@@ -132,36 +110,14 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        indexes = [models.Index(fields=["end"], name="events_event_end_idx")]
-
-    @property
-    def summary_text(self):
-        return self.intro
+        indexes = [ScheduledPage.end_index("events_event_end_idx")]
 
     def clean(self):
         super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("The end must be after the start.")})
         if self.attendance_mode != self.AttendanceMode.ONLINE and not self.venue_name.strip():
             raise ValidationError({"venue_name": _("Name the venue of an event on site.")})
         if self.attendance_mode != self.AttendanceMode.OFFLINE and not self.online_url:
             raise ValidationError({"online_url": _("Give the address where participants join online.")})
-
-    @property
-    def start_local(self):
-        return timezone.localtime(self.start, BERLIN)
-
-    @property
-    def end_local(self):
-        return timezone.localtime(self.end, BERLIN)
-
-    @property
-    def is_upcoming(self):
-        return self.end >= timezone.now()
-
-    @property
-    def is_cancelled(self):
-        return self.status == self.Status.CANCELLED
 
     @property
     def on_site(self):

@@ -1,6 +1,8 @@
+from core.models import BERLIN
+
 from .companies import Company
 from .competences import Competence, CompetenceGroup
-from .meetings import BERLIN, CalendarMixin, MeetingPage, ProjectPage, ProjectPartner, upcoming_meetings
+from .meetings import CalendarMixin, MeetingPage, ProjectPage, ProjectPartner, upcoming_meetings
 from .networks import (
     NetworkContactPerson,
     NetworkIndexPage,

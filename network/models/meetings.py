@@ -3,9 +3,6 @@
 A meeting, and a network with all its meetings, can be added to a calendar: an iCalendar file at
 the sub-address `ical/` of the page (`CalendarMixin`)."""
 
-from zoneinfo import ZoneInfo
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,14 +17,12 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.calendar import build_calendar
-from core.models import BasePage
+from core.models import BasePage, ScheduledPage
 from localization.linked import linked_in_locale, one_in_locale
 from registration.pages import RegistrationMixin
 
 from ..feeds import event_json_ld, meeting_entry, meetings_calendar_response
 from .snippets import Topic
-
-BERLIN = ZoneInfo("Europe/Berlin")
 
 
 class CalendarMixin(RoutablePageMixin):
@@ -49,45 +44,25 @@ class CalendarMixin(RoutablePageMixin):
         return self.get_url(request) + self.reverse_subpage("calendar")
 
 
-class MeetingPage(RegistrationMixin, CalendarMixin, BasePage):
+class MeetingPage(RegistrationMixin, CalendarMixin, ScheduledPage):
     """A Netzwerktreffen of the network above it; editors may open it for registrations."""
 
-    search_result_date = "start"
-
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("planned")
-        TOOK_PLACE = "took_place", _("took place")
-        CANCELLED = "cancelled", _("cancelled")
-
-    start = models.DateTimeField(_("start"), help_text=_("Date and time in Bochum (Europe/Berlin)."))
-    end = models.DateTimeField(_("end"), help_text=_("Date and time in Bochum (Europe/Berlin)."))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     venue_name = models.CharField(_("venue"), max_length=200, help_text=_("e.g. 'Technologie-Zentrum Ruhr'"))
     venue_address = models.TextField(_("venue address"), blank=True, help_text=_("Street, postcode and city."))
-    intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences shown in lists."))
     agenda = RichTextField(_("agenda"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel(
-            [
-                FieldPanel("start"),
-                FieldPanel("end"),
-                FieldPanel("status", help_text=_("Set to 'took place' or 'cancelled' afterwards; the page says so.")),
-            ],
-            heading=_("Date"),
-        ),
+        *ScheduledPage.date_panels,
         MultiFieldPanel([FieldPanel("venue_name"), FieldPanel("venue_address")], heading=_("Venue")),
         FieldPanel("intro"),
         FieldPanel("agenda", help_text=_("The items of the meeting, as a list.")),
         *RegistrationMixin.registration_panels,
     ]
     search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("intro"),
+        *ScheduledPage.search_fields,
         index.SearchField("agenda"),
         index.SearchField("venue_name"),
-        index.FilterField("start"),
     ]
 
     parent_page_types = ["network.NetworkPage"]
@@ -96,29 +71,7 @@ class MeetingPage(RegistrationMixin, CalendarMixin, BasePage):
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
-        # Upcoming meetings (home and network pages): few ahead, ever more behind.
-        indexes = [models.Index(fields=["end"], name="network_meeting_end_idx")]
-
-    @property
-    def summary_text(self):
-        return self.intro
-
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("The end must be after the start.")})
-
-    @property
-    def start_local(self):
-        return timezone.localtime(self.start, BERLIN)
-
-    @property
-    def end_local(self):
-        return timezone.localtime(self.end, BERLIN)
-
-    @property
-    def is_upcoming(self):
-        return self.end >= timezone.now()
+        indexes = [ScheduledPage.end_index("network_meeting_end_idx")]
 
     def calendar_meetings(self):
         return [self]

@@ -10,8 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import ContentStreamBlock
-from .slugs import german_ascii, slug_input
+from ..blocks import ContentStreamBlock
+from ..slugs import german_ascii, slug_input
 
 
 class BasePage(Page):

@@ -1,0 +1,12 @@
+from .base import BasePage, ChildIndexPage, ContactSettings, IntroBodyPage, LegalPagesSettings
+from .scheduled import BERLIN, ScheduledPage
+
+__all__ = [
+    "BERLIN",
+    "BasePage",
+    "ChildIndexPage",
+    "ContactSettings",
+    "IntroBodyPage",
+    "LegalPagesSettings",
+    "ScheduledPage",
+]
