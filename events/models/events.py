@@ -12,17 +12,18 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, DocumentBlock, ImageWithCaptionBlock
-from core.calendar import calendar_response
+from core.calendar import build_calendar, calendar_response
 from core.context import lazy
 from core.models import ScheduledPage
 from localization.linked import linked_in_locale
+from registration.pages import RegistrationMixin
 
 from ..feeds import event_entry, event_json_ld
 
 
-class EventPage(RoutablePageMixin, ScheduledPage):
-    """An event of the initiative itself. After it, editors add its material (slides, photos, a
-    short report), which the archive and the page show."""
+class EventPage(RegistrationMixin, RoutablePageMixin, ScheduledPage):
+    """An event of the initiative itself; editors may open it for registrations. After it, editors
+    add its material (slides, photos, a short report), which the archive and the page show."""
 
     class Kind(models.TextChoices):
         TRADE_FAIR = "trade_fair", _("trade fair")
@@ -88,6 +89,7 @@ class EventPage(RoutablePageMixin, ScheduledPage):
             ],
             heading=_("Focus sectors and networks"),
         ),
+        *RegistrationMixin.registration_panels,
         MultiFieldPanel(
             [
                 FieldPanel("report"),
@@ -137,6 +139,9 @@ class EventPage(RoutablePageMixin, ScheduledPage):
     def calendar_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("calendar")
 
+    def registration_ics(self):
+        return build_calendar([self.calendar_entry(None)], self.title).to_ical()
+
     def get_context(self, request, *args, **kwargs):
         from network.models import FocusSectorPage, NetworkPage
 
@@ -150,6 +155,7 @@ class EventPage(RoutablePageMixin, ScheduledPage):
         )
         context["calendar_index"] = lazy(self.get_parent)
         context["calendar_url"] = self.calendar_url(request)
+        context["registration_url"] = self.registration_url(request) if self.registration_open else ""
         context["event_json_ld"] = event_json_ld(self, request)
         return context
 

@@ -1,5 +1,5 @@
-"""An event open for registrations in German and English (a network meeting, the first page type
-that takes them), and registrations made on it."""
+"""An event open for registrations in German and English (a network meeting or an event of the
+initiative), and registrations made on it."""
 
 import datetime
 from dataclasses import dataclass
@@ -8,6 +8,8 @@ import factory
 
 from django.utils import timezone
 
+from events.models import EventPage
+from events.tests.factories import EventIndexPageFactory, EventPageFactory
 from home.tests.factories import (
     ContactSettingsFactory,
     LegalPagesSettingsFactory,
@@ -22,23 +24,32 @@ from registration.models import Registration
 
 @dataclass
 class BilingualEvent:
-    german: MeetingPage
-    english: MeetingPage
+    german: MeetingPage | EventPage
+    english: MeetingPage | EventPage
 
 
-def bilingual_meeting(capacity=20, waiting_list=True, start=None, **settings):
-    """A German meeting open for registrations and its English translation, in a site of its own
-    with contact data and a legal notice page (the e-mails' footer)."""
+def _site_with_legal_notice():
+    """A site of its own with contact data and a legal notice page (the e-mails' footer)."""
     tree = build_site_tree()
     legal = StandardPageFactory(parent=tree.german_home, title="Impressum", slug="impressum")
     translate_into_english(legal, title="Legal notice", slug="legal-notice")
     ContactSettingsFactory()
     LegalPagesSettingsFactory(legal_notice_page=legal)
+    return tree
+
+
+def _in_a_month():
+    return timezone.now().astimezone(BERLIN).replace(microsecond=0) + datetime.timedelta(days=30)
+
+
+def bilingual_meeting(capacity=20, waiting_list=True, start=None, **settings):
+    """A German meeting open for registrations and its English translation, in a site of its own."""
+    tree = _site_with_legal_notice()
     index = NetworkIndexPageFactory(parent=tree.german_home)
     translate_into_english(index, title="Networks", slug="networks", intro="Companies achieving more together.")
     network = NetworkPageFactory(parent=index, title="Netzwerk Produktion", slug="netzwerk-produktion")
     translate_into_english(network, title="Production network", slug="production-network", intro="A network.")
-    start = start or timezone.now().astimezone(BERLIN).replace(microsecond=0) + datetime.timedelta(days=30)
+    start = start or _in_a_month()
     german = MeetingPageFactory(
         parent=network,
         title="Offenes Netzwerktreffen",
@@ -54,6 +65,29 @@ def bilingual_meeting(capacity=20, waiting_list=True, start=None, **settings):
         german, title="Open network meeting", slug="open-network-meeting", intro="Companies meet."
     )
     return BilingualEvent(MeetingPage.objects.get(pk=german.pk), MeetingPage.objects.get(pk=english.pk))
+
+
+def bilingual_event(capacity=20, waiting_list=True, start=None, **settings):
+    """A German event of the initiative open for registrations and its English translation, in a
+    site of its own."""
+    tree = _site_with_legal_notice()
+    calendar = EventIndexPageFactory(parent=tree.german_home)
+    translate_into_english(calendar, title="Events", slug="events", intro="Meetings, fairs and evenings.")
+    start = start or _in_a_month()
+    german = EventPageFactory(
+        parent=calendar,
+        title="Informationsabend Fördermittel",
+        slug="informationsabend-foerdermittel",
+        start=start,
+        registration_open=True,
+        registration_capacity=capacity,
+        registration_waiting_list=waiting_list,
+        **settings,
+    )
+    english = translate_into_english(
+        german, title="Information evening on funding", slug="information-evening-funding", intro="Funding explained."
+    )
+    return BilingualEvent(EventPage.objects.get(pk=german.pk), EventPage.objects.get(pk=english.pk))
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
