@@ -58,8 +58,8 @@ def checkin_list(request):
         event_key = str(uuid.UUID(request.GET.get("event", "")))
     except ValueError:
         event_key = ""
-    seated = Registration.objects.filter(status=Registration.Status.CONFIRMED).order_by("-locale__language_code")
-    events = sorted(dict(seated.values_list("event_key", "event_title").distinct()).items(), key=lambda item: item[1])
+    seated = Registration.objects.filter(status=Registration.Status.CONFIRMED).order_by()
+    events = sorted(seated.event_titles().items(), key=lambda item: item[1])
     registrations = (
         Registration.objects.filter(event_key=event_key, status=Registration.Status.CONFIRMED).order_by("name", "pk")
         if event_key

@@ -3,10 +3,12 @@
 registrations with their double opt-in.
 
 One event has a German and an English page (one `translation_key`): its seats are shared by the
-registrations made on either, and each person's e-mails are in the language of the page they
-registered on. A registration is stored as pending; only its confirmation (the signed link in the
-first e-mail) takes a seat or a waiting-list place, in a transaction that holds the event's
-`SeatCounter` row (`select_for_update`), so concurrent confirmations never overbook."""
+registrations made on either, its settings (seats, deadline, waiting list) are the German page's
+(the source the English page is translated from, which may lag behind until it is synced), and
+each person's e-mails are in the language of the page they registered on. A registration is
+stored as pending; only its confirmation (the signed link in the first e-mail) takes a seat or a
+waiting-list place, in a transaction that holds the event's `SeatCounter` row
+(`select_for_update`), so concurrent confirmations never overbook."""
 
 import hashlib
 import hmac
@@ -19,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 
 from core.client_ip import client_ip
 from core.retention import months_before
@@ -82,6 +85,20 @@ class RegistrationSettings(models.Model):
     class Meta:
         abstract = True
 
+    def registration_event(self):
+        """The page whose settings hold for the event, whichever language version was asked: the
+        German page (the site's default language). The methods below read their own page's
+        fields, so callers ask them of this page."""
+        source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if self.locale.language_code == source_language:
+            return self
+        source = (
+            type(self)
+            .objects.filter(translation_key=self.translation_key, locale__language_code=source_language)
+            .first()
+        )
+        return source or self
+
     def registration_ics(self):
         """The event as an iCalendar file (bytes), attached to the e-mails."""
         raise NotImplementedError
@@ -143,6 +160,16 @@ class RegistrationQuerySet(models.QuerySet):
 
     def of_person(self, email):
         return self.filter(email__iexact=email.strip())
+
+    def event_titles(self):
+        """{event key: title} of the events of these registrations, one per event whichever
+        language people registered in: the German title where there is one."""
+        source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        titles = {}
+        for key, title, language in self.values_list("event_key", "event_title", "locale__language_code").distinct():
+            if key not in titles or language == source_language:
+                titles[key] = title
+        return titles
 
 
 class Registration(models.Model):
@@ -207,7 +234,7 @@ class Registration(models.Model):
             current = Registration.objects.select_for_update().get(pk=self.pk)
             if current.status != Registration.Status.PENDING:
                 return current, False
-            page = current.event_page
+            page = current.event_page.registration_event() if current.event_page else None
             capacity = page.registration_capacity if page else None
             seated = Registration.objects.filter(event_key=current.event_key, status=Registration.Status.CONFIRMED)
             if capacity is None or seated.count() < capacity:
@@ -231,11 +258,13 @@ class Registration(models.Model):
             current.status = Registration.Status.CANCELLED
             current.cancelled_at = timezone.now()
             current.save(update_fields=["status", "cancelled_at"])
-            return current, True, Registration.fill_free_seats(current.event_key, current.event_page)
+            page = current.event_page.registration_event() if current.event_page else None
+            return current, True, Registration.fill_free_seats(current.event_key, page)
 
     @staticmethod
     def fill_free_seats(event_key, page):
-        """Move the longest waiting into free seats (inside the transaction holding the event's row)."""
+        """Move the longest waiting into free seats (inside the transaction holding the event's row);
+        `page` is the event's German page (`registration_event`)."""
         if page is None:
             return []
         seated = Registration.objects.filter(event_key=event_key, status=Registration.Status.CONFIRMED).count()

@@ -5,7 +5,10 @@ import logging
 from datetime import timedelta
 
 from django.apps import apps
+from django.conf import settings
 from django.utils import timezone
+
+from wagtail.coreutils import get_supported_content_language_variant
 
 from . import emails
 from .models import Registration, RegistrationSettings
@@ -21,10 +24,13 @@ def event_page_models():
 
 
 def events_due(now):
-    """The live event pages whose reminder time has come and which have not started, one per event."""
+    """The live event pages whose reminder time has come and which have not started, one per event:
+    its German page, whose settings hold for the event (`registration_event`)."""
     due = {}
+    source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     for model in event_page_models():
         pages = model.objects.live().filter(
+            locale__language_code=source_language,
             registration_open=True,
             registration_reminder_days__gt=0,
             start__gt=now,

@@ -43,10 +43,20 @@ class RegistrationRoutes(RoutablePageMixin):
         language = self.locale.language_code
         return FORM_SLUGS.get(language, FORM_SLUGS["de"]), STEPS.get(language, STEPS["de"])
 
-    def _check_words(self, slug, step=None, word=None):
+    def _registration_event(self, slug, step=None, word=None):
+        """The page whose settings hold for the event (`registration_event`: the German page), or
+        404 where the words of the address are not this page's or registration is switched off."""
         own_slug, steps = self._registration_words()
-        if not self.registration_open or slug != own_slug or (step and steps[step] != word):
+        if slug != own_slug or (step and steps[step] != word):
             raise Http404
+        event = self.registration_event()
+        if not event.registration_open:
+            raise Http404
+        return event
+
+    def registration_link(self, request):
+        """The form's address for the page's button, or "" while registration is switched off."""
+        return self.registration_url(request) if self.registration_event().registration_open else ""
 
     def registration_url(self, request=None):
         slug, _steps = self._registration_words()
@@ -65,8 +75,12 @@ class RegistrationRoutes(RoutablePageMixin):
             kwargs = {"slug": slug, "word": steps[name.removeprefix("registration_")], **kwargs}
         return super().reverse_subpage(name, args=args, kwargs=kwargs)
 
-    def _render_registration(self, request, template, status=200, **context):
-        response = self.render(request, template=f"registration/{template}.html", context_overrides=context)
+    def _render_registration(self, request, template, event, status=200, **context):
+        response = self.render(
+            request,
+            template=f"registration/{template}.html",
+            context_overrides={"registration_event": event, **context},
+        )
         response.status_code = status
         return response
 
@@ -75,18 +89,18 @@ class RegistrationRoutes(RoutablePageMixin):
     def registration(self, request, slug):
         """GET shows the form (or why it is closed); POST stores a pending registration and sends
         the e-mail with the confirmation link."""
-        self._check_words(slug)
-        if not self.accepts_registrations():
-            return self._render_registration(request, "closed")
+        event = self._registration_event(slug)
+        if not event.accepts_registrations():
+            return self._render_registration(request, "closed", event)
         if request.method != "POST":
-            return self._render_registration(request, "form_page", form=RegistrationForm())
+            return self._render_registration(request, "form_page", event, form=RegistrationForm())
         form = RegistrationForm(request.POST)
         sent_url = self._step_url(request, "sent")
         if form.honeypot_filled():
             logger.info("Registration form of page %s: honeypot filled, answered like a success", self.pk)
             return redirect(sent_url)
         if not form.is_valid():
-            return self._render_registration(request, "form_page", form=form)
+            return self._render_registration(request, "form_page", event, form=form)
         if form.sent_too_fast():
             # Perhaps a bot, perhaps a browser's autofill: stored all the same, since only the
             # link in the e-mail (which a person must open) takes a seat.
@@ -101,7 +115,7 @@ class RegistrationRoutes(RoutablePageMixin):
                     "Please try again later or write to us directly."
                 ),
             )
-            return self._render_registration(request, "form_page", status=429, form=form)
+            return self._render_registration(request, "form_page", event, status=429, form=form)
         self.register(data, client)
         return redirect(sent_url)
 
@@ -139,8 +153,8 @@ class RegistrationRoutes(RoutablePageMixin):
     @re_path(rf"^(?P<slug>{_SLUG})/(?P<word>{_words('sent')})/$", name="registration_sent")
     @method_decorator(never_cache)
     def registration_sent(self, request, slug, word):
-        self._check_words(slug, "sent", word)
-        return self._render_registration(request, "sent")
+        event = self._registration_event(slug, "sent", word)
+        return self._render_registration(request, "sent", event)
 
     def _registration_from(self, token, action):
         try:
@@ -155,19 +169,19 @@ class RegistrationRoutes(RoutablePageMixin):
     @re_path(rf"^(?P<slug>{_SLUG})/(?P<word>{_words('confirm')})/(?P<token>{_SIGNED})/$", name="registration_confirm")
     @method_decorator(never_cache)
     def registration_confirm(self, request, slug, word, token):
-        self._check_words(slug, "confirm", word)
+        event = self._registration_event(slug, "confirm", word)
         registration, state = self._registration_from(token, "confirm")
         if registration is None:
-            return self._render_registration(request, "link_invalid", status=400, state=state)
-        if registration.status == Registration.Status.PENDING and not self.takes_confirmations():
-            return self._render_registration(request, "closed")
+            return self._render_registration(request, "link_invalid", event, status=400, state=state)
+        if registration.status == Registration.Status.PENDING and not event.takes_confirmations():
+            return self._render_registration(request, "closed", event)
         if request.method == "POST" and registration.status == Registration.Status.PENDING:
             registration, changed = registration.confirm()
             if changed:
                 kind = {"confirmed": "confirmed", "waiting": "waiting", "full": "full"}[registration.status]
                 emails.send(registration, kind)
         return self._render_registration(
-            request, "confirm", registration=registration, cancel_url=self._cancel_url(request, registration)
+            request, "confirm", event, registration=registration, cancel_url=self._cancel_url(request, registration)
         )
 
     def _cancel_url(self, request, registration):
@@ -178,14 +192,14 @@ class RegistrationRoutes(RoutablePageMixin):
     @re_path(rf"^(?P<slug>{_SLUG})/(?P<word>{_words('cancel')})/(?P<token>{_SIGNED})/$", name="registration_cancel")
     @method_decorator(never_cache)
     def registration_cancel(self, request, slug, word, token):
-        self._check_words(slug, "cancel", word)
+        event = self._registration_event(slug, "cancel", word)
         registration, state = self._registration_from(token, "cancel")
         if registration is None:
-            return self._render_registration(request, "link_invalid", status=400, state=state)
+            return self._render_registration(request, "link_invalid", event, status=400, state=state)
         if request.method == "POST":
             registration, changed, moved_up = registration.cancel()
             if changed:
                 emails.send(registration, "cancelled")
                 for person in moved_up:
                     emails.send(person, "moved_up")
-        return self._render_registration(request, "cancel", registration=registration)
+        return self._render_registration(request, "cancel", event, registration=registration)

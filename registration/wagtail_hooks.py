@@ -41,12 +41,9 @@ register_permission_policy(Registration, RegistrationPermissionPolicy(Registrati
 
 
 def event_choices():
-    return [
-        (str(key), title)
-        for key, title in Registration.objects.order_by("event_title")
-        .values_list("event_key", "event_title")
-        .distinct()
-    ]
+    """One choice per event: German and English registrations are participants of the same event."""
+    titles = Registration.objects.order_by().event_titles()
+    return sorted(((str(key), title) for key, title in titles.items()), key=lambda choice: choice[1])
 
 
 class RegistrationFilterSet(WagtailFilterSet):

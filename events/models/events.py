@@ -155,7 +155,7 @@ class EventPage(RegistrationMixin, RoutablePageMixin, ScheduledPage):
         )
         context["calendar_index"] = lazy(self.get_parent)
         context["calendar_url"] = self.calendar_url(request)
-        context["registration_url"] = self.registration_url(request) if self.registration_open else ""
+        context["registration_url"] = self.registration_link(request)
         context["event_json_ld"] = event_json_ld(self, request)
         return context
 

@@ -86,7 +86,7 @@ class MeetingPage(RegistrationMixin, CalendarMixin, ScheduledPage):
         context = super().get_context(request, *args, **kwargs)
         context["network"] = self.get_parent()
         context["calendar_url"] = self.calendar_url(request)
-        context["registration_url"] = self.registration_url(request) if self.registration_open else ""
+        context["registration_url"] = self.registration_link(request)
         context["event_json_ld"] = event_json_ld(self, request)
         return context
 

@@ -48,6 +48,20 @@ def test_moderators_see_the_participants_of_an_event(client, django_user_model, 
     assert "Warteliste" in listing and "Check-in-Liste" in listing
 
 
+def test_english_registrations_count_against_the_same_event_in_the_list(client, django_user_model, event):
+    RegistrationFactory(page=event.german, name="Erika Muster", status="confirmed")
+    RegistrationFactory(page=event.english, name="Jane Doe", status="confirmed")
+    RegistrationFactory(page=event.english, name="John Roe", status="waiting")
+    _log_in(client, django_user_model, MODERATORS)
+    key = str(event.german.translation_key)
+    listing = client.get(_url("index"), {"event_key": key}).content.decode()
+    # One event to filter by, under its German name, whichever language people registered in.
+    assert listing.count(f'value="{key}"') == 1
+    assert f'<option value="{key}" selected>Offenes Netzwerktreffen</option>' in listing
+    assert all(name in listing for name in ("Erika Muster", "Jane Doe", "John Roe"))
+    assert event.german.seats_taken() == 2 and event.english.registration_event().seats_left() == 0
+
+
 @pytest.mark.parametrize("group", [EDITORS, TRANSLATORS, CONTACT_PERSONS])
 def test_other_roles_see_no_registrations(client, django_user_model, event, group):
     registration = RegistrationFactory(page=event.german, name="Erika Muster", status="confirmed")

@@ -1,5 +1,6 @@
 """Registering for an event: form, double opt-in, seats, waiting list, cancelling – in both languages."""
 
+import datetime
 import re
 import time
 
@@ -249,3 +250,42 @@ def test_a_cancelled_event_takes_no_registrations_or_confirmations(client, event
     assert "The event has been cancelled." in html
     registration.refresh_from_db()
     assert registration.status == "pending"
+
+
+def _german_settings_changed_since_translation(event, **settings):
+    """The editor changes the German page's registration settings and publishes it; the English
+    page keeps the old ones until the translation is synced."""
+    for name, value in settings.items():
+        setattr(event.german, name, value)
+    event.german.save_revision().publish()
+    event.english.refresh_from_db()
+    assert all(getattr(event.english, name) != value for name, value in settings.items())
+
+
+def test_english_registrations_share_the_german_pages_seats_and_waiting_list(client):
+    event = bilingual_meeting(capacity=20)
+    _german_settings_changed_since_translation(event, registration_capacity=1)
+    client.post(f"{event.german.url}anmelden/", _data(email="deutsch@example.org"))
+    client.post(_link(mail.outbox[-1], "anmelden/bestaetigen"))
+    assert Registration.objects.get(email="deutsch@example.org").status == "confirmed"
+
+    html = client.get(f"{event.english.url}register/").content.decode()
+    assert "<dt>Free seats</dt><dd>0 – you can join the waiting list</dd>" in html
+    client.post(f"{event.english.url}register/", _data(email="english@example.org"))
+    page = client.post(_link(mail.outbox[-1], "register/confirm")).content.decode()
+    assert "you are number 1 on the waiting list" in page
+    assert Registration.objects.get(email="english@example.org").status == "waiting"
+
+
+def test_the_german_pages_deadline_and_waiting_list_hold_on_the_english_page(client):
+    event = bilingual_meeting(capacity=1, waiting_list=True)
+    _german_settings_changed_since_translation(event, registration_waiting_list=False)
+    RegistrationFactory(page=event.german, status="confirmed")
+    client.post(f"{event.english.url}register/", _data())
+    client.post(_link(mail.outbox[-1], "register/confirm"))
+    assert Registration.objects.get(email="erika@muster-metall.example").status == "full"
+
+    deadline = event.german.start - datetime.timedelta(days=40)
+    _german_settings_changed_since_translation(event, registration_deadline=deadline)
+    html = client.get(f"{event.english.url}register/").content.decode()
+    assert "Registration for this event has closed." in html and 'name="email"' not in html
