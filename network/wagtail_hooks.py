@@ -37,6 +37,7 @@ from .models import (
     ParticipationRequest,
     Topic,
 )
+from .sitemaps import CompanySitemap
 
 
 class TopicViewSet(SnippetViewSet):
@@ -312,3 +313,8 @@ def register_participation_requests():
 @hooks.register("construct_homepage_panels")
 def network_dashboard_panels(request, panels):
     panels.extend(panels_for(request.user))
+
+
+@hooks.register("register_sitemap_section")
+def company_sitemap():
+    return {"companies": CompanySitemap}

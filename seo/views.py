@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from wagtail import hooks
 from wagtail.contrib.sitemaps.views import index as wagtail_sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
@@ -19,14 +20,23 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-SITEMAPS = {"pages": LocalizedSitemap}
+def sitemaps():
+    """The pages, and the sections apps add for addresses that are not pages of their own (a
+    routable page's sub-routes): each `register_sitemap_section` hook returns {name: Sitemap class}."""
+    sections = {"pages": LocalizedSitemap}
+    for hook in hooks.get_hooks("register_sitemap_section"):
+        sections.update(hook())
+    return sections
 
 
 def sitemap_index(request):
-    """/sitemap.xml: the list of the sitemap's pages (robots.txt points here)."""
-    return wagtail_sitemap_index(request, sitemaps=SITEMAPS, sitemap_url_name="sitemap_section")
+    """/sitemap.xml: the list of the sitemap's pages (robots.txt points here); a section with
+    nothing in it on this site is left out."""
+    sections = {name: section(request) for name, section in sitemaps().items()}
+    sections = {name: section for name, section in sections.items() if name == "pages" or section.paginator.count}
+    return wagtail_sitemap_index(request, sitemaps=sections, sitemap_url_name="sitemap_section")
 
 
 def sitemap(request, section):
     """One page of a sitemap section, e.g. /sitemap-pages.xml?p=2."""
-    return wagtail_sitemap(request, sitemaps=SITEMAPS, section=section, template_name=SitemapXml())
+    return wagtail_sitemap(request, sitemaps=sitemaps(), section=section, template_name=SitemapXml())

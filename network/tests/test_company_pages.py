@@ -179,3 +179,34 @@ def test_the_company_page_costs_the_same_queries_however_many_networks_and_proje
         NetworkMember.objects.create(page=network, company=site["company"])
     assert "Netzwerk 3" in client.get(url).content.decode()
     assert count() == before
+
+
+def test_the_sitemap_lists_every_company_page_in_both_languages(client, site, site_tree):
+    """Search engines find the company pages (sub-routes of the directory, not pages of their
+    own) through /sitemap.xml, each with its other language as an alternate."""
+    site_tree.site.hostname, site_tree.site.port = "testserver", 80
+    site_tree.site.save()
+    index = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-companies.xml" in index
+
+    response = client.get("/sitemap-companies.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    german = "http://testserver/de/unternehmen/gerther-blechtechnik-gmbh/"
+    english = "http://testserver/en/companies/gerther-blechtechnik-gmbh/"
+    assert f"<loc>{german}</loc>" in xml and f"<loc>{english}</loc>" in xml
+    assert f'<xhtml:link rel="alternate" hreflang="en" href="{english}"/>' in xml
+    for url in (german, english):
+        assert client.get(url.removeprefix("http://testserver")).status_code == 200
+
+
+def test_the_company_sitemap_costs_the_same_queries_for_more_companies(client, site):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/sitemap-companies.xml").status_code == 200
+        return len(captured)
+
+    few = queries()
+    for number in range(30):
+        CompanyFactory(name=f"Beispielfirma {number} GmbH")
+    assert queries() <= few
