@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import emails
 from .models import Registration
+from .tasks import send_after_commit
 
 VIEW = "registration.view_registration"
 ERASE = "registration.delete_registration"
@@ -125,7 +125,7 @@ def person_erase(request):
     for registration in registrations:
         _current, _changed, moved_up = registration.cancel()
         for moved in moved_up:
-            emails.send(moved, "moved_up")
+            send_after_commit(moved, "moved_up")
     Registration.objects.filter(pk__in=[r.pk for r in registrations]).delete()
     messages.success(
         request, gettext("Registrations of this person erased: %(count)d.") % {"count": len(registrations)}

@@ -1,5 +1,5 @@
 """The reminder a configurable number of days before an event (`send_registration_reminders`,
-run by cron): once per confirmed registration, marked by its `reminder_sent_at`."""
+run by cron, queues the e-mails): once per confirmed registration, marked by its `reminder_sent_at`."""
 
 import logging
 from datetime import timedelta
@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from wagtail.coreutils import get_supported_content_language_variant
 
-from . import emails
 from .models import Registration, RegistrationSettings
+from .tasks import send_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +43,11 @@ def events_due(now):
 
 
 def send_due_reminders(now=None):
-    """Send each due reminder once; returns how many were sent. A reminder is marked as sent before
-    it goes out, so a second run (or one running at the same time) never sends it again; a failed
-    e-mail is unmarked and tried on the next run."""
+    """Queue each due reminder once (`tasks.send_registration_email`); returns how many were
+    queued. A reminder is marked as sent before it is queued, so a second run (or one running at
+    the same time) never sends it again; a failed e-mail is unmarked and tried on the next run."""
     now = now or timezone.now()
-    sent = 0
+    queued = 0
     for page in events_due(now):
         registrations = Registration.objects.filter(
             event_key=page.translation_key, status=Registration.Status.CONFIRMED, reminder_sent_at__isnull=True
@@ -58,8 +58,6 @@ def send_due_reminders(now=None):
             )
             if not claimed:
                 continue
-            if emails.send(registration, "reminder"):
-                sent += 1
-            else:
-                Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=None)
-    return sent
+            send_after_commit(registration, "reminder")
+            queued += 1
+    return queued

@@ -15,9 +15,9 @@ from django.views.decorators.cache import never_cache
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
-from . import emails
 from .forms import RegistrationForm, consent_wording
 from .models import Registration, client_hash
+from .tasks import send_after_commit
 from .tokens import cancel_token, registration_id
 
 logger = logging.getLogger(__name__)
@@ -130,7 +130,7 @@ class RegistrationRoutes(RoutablePageMixin):
         )
         if existing is not None:
             kind = "confirm" if existing.status == Registration.Status.PENDING else "already"
-            emails.send(existing, kind)
+            send_after_commit(existing, kind)
             return existing
         now = timezone.now()
         registration = Registration.objects.create(
@@ -147,7 +147,7 @@ class RegistrationRoutes(RoutablePageMixin):
             created_at=now,
             client_hash=client,
         )
-        emails.send(registration, "confirm")
+        send_after_commit(registration, "confirm")
         return registration
 
     @re_path(rf"^(?P<slug>{_SLUG})/(?P<word>{_words('sent')})/$", name="registration_sent")
@@ -179,7 +179,7 @@ class RegistrationRoutes(RoutablePageMixin):
             registration, changed = registration.confirm()
             if changed:
                 kind = {"confirmed": "confirmed", "waiting": "waiting", "full": "full"}[registration.status]
-                emails.send(registration, kind)
+                send_after_commit(registration, kind)
         return self._render_registration(
             request, "confirm", event, registration=registration, cancel_url=self._cancel_url(request, registration)
         )
@@ -199,7 +199,7 @@ class RegistrationRoutes(RoutablePageMixin):
         if request.method == "POST":
             registration, changed, moved_up = registration.cancel()
             if changed:
-                emails.send(registration, "cancelled")
+                send_after_commit(registration, "cancelled")
                 for person in moved_up:
-                    emails.send(person, "moved_up")
+                    send_after_commit(person, "moved_up")
         return self._render_registration(request, "cancel", event, registration=registration)

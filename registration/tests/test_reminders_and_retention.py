@@ -15,7 +15,18 @@ from .factories import RegistrationFactory, bilingual_meeting
 pytestmark = pytest.mark.django_db
 
 
-def test_reminder_goes_once_to_each_seated_person_in_their_language(client):
+@pytest.fixture
+def run_reminders(django_capture_on_commit_callbacks):
+    """The cron job: its e-mails are queued when its changes commit."""
+
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_registration_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+
+    return run
+
+
+def test_reminder_goes_once_to_each_seated_person_in_their_language(run_reminders):
     event = bilingual_meeting(start=timezone.now() + datetime.timedelta(days=1), registration_reminder_days=2)
     german = RegistrationFactory(page=event.german, status="confirmed")
     english = RegistrationFactory(page=event.english, status="confirmed")
@@ -23,7 +34,7 @@ def test_reminder_goes_once_to_each_seated_person_in_their_language(client):
     RegistrationFactory(page=event.german, status="pending")
     RegistrationFactory(page=event.german, status="cancelled")
 
-    call_command("send_registration_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    run_reminders()
     subjects = sorted((message.to[0], message.subject) for message in mail.outbox)
     assert subjects == sorted(
         [
@@ -37,20 +48,33 @@ def test_reminder_goes_once_to_each_seated_person_in_their_language(client):
     german.refresh_from_db()
     assert german.reminder_sent_at is not None
 
-    call_command("send_registration_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    run_reminders()
     assert len(mail.outbox) == 2
 
 
-def test_no_reminder_before_its_time_or_when_switched_off():
+def test_no_reminder_before_its_time_or_when_switched_off(run_reminders):
     event = bilingual_meeting(start=timezone.now() + datetime.timedelta(days=5), registration_reminder_days=2)
     RegistrationFactory(page=event.german, status="confirmed")
-    call_command("send_registration_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    run_reminders()
     assert mail.outbox == []
     event.german.registration_reminder_days = 0
     event.german.start = timezone.now() + datetime.timedelta(hours=3)
     event.german.save()
-    call_command("send_registration_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115, PTH123
+    run_reminders()
     assert mail.outbox == []
+
+
+def test_a_reminder_whose_mail_fails_is_tried_again_on_the_next_run(run_reminders, monkeypatch):
+    event = bilingual_meeting(start=timezone.now() + datetime.timedelta(days=1), registration_reminder_days=2)
+    seated = RegistrationFactory(page=event.german, status="confirmed")
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", lambda message: 1 / 0)
+    run_reminders()
+    seated.refresh_from_db()
+    assert seated.reminder_sent_at is None and mail.outbox == []
+    monkeypatch.undo()
+    run_reminders()
+    seated.refresh_from_db()
+    assert seated.reminder_sent_at is not None and [message.to for message in mail.outbox] == [[seated.email]]
 
 
 def test_registrations_older_than_the_retention_period_are_deleted(settings):

@@ -10,4 +10,4 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        self.stdout.write(f"Sent {send_due_reminders()} reminders.")
+        self.stdout.write(f"Queued {send_due_reminders()} reminders.")

@@ -11,7 +11,8 @@ from django.core import mail, signing
 
 from registration.forms import _SIGNING_SALT
 from registration.models import Registration
-from registration.tests.factories import RegistrationFactory, bilingual_event
+
+from .factories import RegistrationFactory, bilingual_event
 
 pytestmark = pytest.mark.django_db
 
