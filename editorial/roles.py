@@ -76,6 +76,11 @@ _BARRIER_REPORTS = [*_BARRIER_REPORTS_READ, "accessibility.change_barrierreport"
 # export them, print the check-in list and hand over or erase a person's data on request.
 _REGISTRATIONS = ["registration.view_registration", "registration.delete_registration"]
 
+# The newsletter: editors and moderators compose issues and send tests to themselves; moderators
+# send them to the subscribers and see and erase the subscribers (personal data).
+_NEWSLETTER_COMPOSE = [f"newsletter.{action}_issue" for action in ("add", "change", "delete", "view")]
+_NEWSLETTER_SEND = ["newsletter.send_issue", "newsletter.view_subscriber", "newsletter.delete_subscriber"]
+
 _EDITOR_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 
 ROLES = {
@@ -84,14 +89,20 @@ ROLES = {
         "english_pages": [],
         "collection": _EDITOR_MEDIA,
         "snippets": ["add", "change"],
-        "global": _BARRIER_REPORTS_READ,
+        "global": [*_BARRIER_REPORTS_READ, *_NEWSLETTER_COMPOSE],
     },
     MODERATORS: {
         "german_pages": ["add", "change", "publish"],
         "english_pages": [],
         "collection": _EDITOR_MEDIA,
         "snippets": ["add", "change"],
-        "global": [*_ALL_PARTICIPATION_REQUESTS, *_BARRIER_REPORTS, *_REGISTRATIONS],
+        "global": [
+            *_ALL_PARTICIPATION_REQUESTS,
+            *_BARRIER_REPORTS,
+            *_REGISTRATIONS,
+            *_NEWSLETTER_COMPOSE,
+            *_NEWSLETTER_SEND,
+        ],
     },
     TRANSLATORS: {
         # Browse the German tree to find the page to translate (editorial/permissions.py); no action.

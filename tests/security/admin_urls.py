@@ -31,6 +31,7 @@ from network.models import (
     Topic,
 )
 from news.models import NewsTag
+from newsletter.models import Issue, Subscriber
 from registration.models import Registration
 
 # The page every page-level address is called for, in each language: a general page without
@@ -156,6 +157,12 @@ class Objects:
                 "consent_text": "Ja.",
                 "consented_at": timezone.now(),
             },
+        )
+        self.issue, _ = Issue.objects.get_or_create(subject="Newsletter im Test", locale=self.locales["de"])
+        self.subscriber, _ = Subscriber.objects.get_or_create(
+            email="leserin@example.org",
+            locale=self.locales["de"],
+            defaults={"all_news": True, "consent_text": "Ja.", "consented_at": timezone.now()},
         )
         self.redirect, _ = Redirect.objects.get_or_create(old_path="/alte-adresse", defaults={"redirect_link": "/de/"})
         for code, locale in self.locales.items():
@@ -325,6 +332,10 @@ def _language_free_argument(name, argument, objects, user):  # noqa: C901, PLR09
         return objects.recipient.pk
     if name.startswith("registration_participants:"):
         return objects.registration.pk
+    if name.startswith("newsletter_issues:"):
+        return objects.issue.pk
+    if name.startswith("newsletter_subscribers:"):
+        return objects.subscriber.pk
     if name.startswith("wagtailredirects:"):
         return objects.redirect.pk
     if name.startswith("wagtailforms:"):  # the site has no form pages: a page that is none

@@ -183,6 +183,17 @@ TABLE = [
     row("Registrations", "create, edit, delete one, its history and usage (registrations come only from the "
         "public form and change only by their e-mailed links)",
         r"registration_participants:(add|edit|delete|history|history_results|usage)", NO, NO, NO, NO),
+    # The newsletter: editors and moderators compose (drafts only) and test; moderators send and
+    # see and erase the subscribers (personal data).
+    row("Newsletter", "issues: list, compose, edit and delete a draft, its history and usage, preview, the test and "
+        "send page (sending itself: moderators)",
+        r"newsletter_issues:(index|index_results|add|edit|delete|history|history_results|usage|preview|send)",
+        YES, YES, NO, NO),
+    row("Newsletter", "subscribers: list, read, history, erase",
+        r"newsletter_subscribers:(index|index_results|inspect|history|history_results|delete)", NO, YES, NO, NO),
+    row("Newsletter", "subscribers: add, edit, usage (subscribers come only from the public form and change only "
+        "by their e-mailed links)",
+        r"newsletter_subscribers:(add|edit|usage)", NO, NO, NO, NO),
     # Translation (wagtail-localize).
     row("Translation", "start translating a page or a snippet (an English one offers no language to translate into)",
         r"wagtail_localize:(submit_page_translation|submit_snippet_translation)", NO, NO, YES, NO),
