@@ -24,6 +24,19 @@ class Meeting(Schema):
     ical: str
 
 
+class Event(Schema):
+    title: str
+    url: str
+    kind: str
+    start: datetime.datetime
+    end: datetime.datetime
+    status: str
+    attendance_mode: str
+    venue: str
+    venue_address: str
+    ical: str
+
+
 class Competence(Schema):
     name: str
     group: str

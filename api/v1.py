@@ -22,6 +22,7 @@ from wagtail.models import Page
 from core.client_ip import client_ip
 from core.serving import default_locale, public, site_data
 from core.spreadsheet import defused
+from events.models import EventPage
 from network.models import Company, CompanyDirectoryPage, Competence, FocusSectorPage, MeetingPage
 from network.models.companies import company_cards
 from network.models.competences import labels_in_locale
@@ -44,8 +45,8 @@ api = NinjaAPI(
     title="Bochum 2015 – open data",
     version="1",
     description=(
-        "News, network meetings and the company directory of the growth initiative Bochum 2015, "
-        "in German (de) and English (en). Read-only; lists are paginated with limit and offset."
+        "News, the initiative's events, network meetings and the company directory of the growth "
+        "initiative Bochum 2015, in German (de) and English (en). Read-only; lists are paginated with limit and offset."
     ),
     openapi_url="/openapi.json",
     docs_url=None,
@@ -67,6 +68,11 @@ class NewsList(Schema):
 class MeetingList(Schema):
     count: int
     items: list[schemas.Meeting]
+
+
+class EventList(Schema):
+    count: int
+    items: list[schemas.Event]
 
 
 class CompanyList(Schema):
@@ -132,6 +138,36 @@ def meetings(request, language: Language, paging: Query[Paging], upcoming: bool 
                 "venue": meeting.venue_name,
                 "venue_address": meeting.venue_address,
                 "ical": url + meeting.reverse_subpage("calendar"),
+            }
+        )
+    return {"count": found.count(), "items": items}
+
+
+@api.get("/v1/{language}/events", response=EventList, tags=["events"], summary="The initiative's own events by date")
+def events(request, language: Language, paging: Query[Paging], upcoming: bool = False, kind: str = ""):
+    """Trade fairs, information evenings and company visits of the initiative (the network
+    meetings are at /meetings); `kind` filters by one of the kinds, `upcoming` by the end."""
+    found = _pages(EventPage, request, language)
+    if upcoming:
+        found = found.filter(end__gte=timezone.now())
+    if kind:
+        found = found.filter(kind=kind)
+    found = found.order_by("start", "pk")
+    items = []
+    for event in found[_window(paging)]:
+        url = _absolute(request, event)
+        items.append(
+            {
+                "title": event.title,
+                "url": url,
+                "kind": event.kind,
+                "start": event.start,
+                "end": event.end,
+                "status": event.status,
+                "attendance_mode": event.attendance_mode,
+                "venue": event.venue_name,
+                "venue_address": event.venue_address,
+                "ical": url + event.reverse_subpage("calendar"),
             }
         )
     return {"count": found.count(), "items": items}

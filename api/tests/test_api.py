@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from api.v1 import CSV_COLUMNS
+from events.tests.factories import EventIndexPageFactory, EventPageFactory
 from home.tests.factories import translate_into_english
 from network.models import BERLIN
 from network.tests.factories import (
@@ -111,6 +112,52 @@ def test_meetings_name_their_network_times_and_calendar_file(client, site):
     assert client.get("/api/v1/de/meetings").json()["count"] == 2
 
 
+def test_events_name_their_kind_times_place_and_calendar_file(client, site):
+    tree, _news = site
+    calendar = EventIndexPageFactory(parent=tree.german_home)
+    translate_into_english(calendar, title="Events", slug="events", intro="Events.")
+    fair = EventPageFactory(
+        parent=calendar,
+        title="Messe Bochum",
+        slug="messe-bochum",
+        kind="trade_fair",
+        start=datetime.datetime(2040, 5, 4, 9, 0, tzinfo=BERLIN),
+    )
+    translate_into_english(fair, title="Bochum trade fair", slug="bochum-trade-fair", intro="A fair.")
+    EventPageFactory(parent=calendar, title="Abend 1990", start=datetime.datetime(1990, 5, 4, 18, tzinfo=BERLIN))
+
+    answer = client.get("/api/v1/de/events", {"upcoming": "true"}).json()
+    assert [item["title"] for item in answer["items"]] == ["Messe Bochum"]
+    event = answer["items"][0]
+    assert event["kind"] == "trade_fair" and event["status"] == "planned"
+    assert event["start"] == "2040-05-04T07:00:00Z" and event["end"] == "2040-05-04T09:00:00Z"
+    assert event["venue"] == "BioMedizinZentrum Bochum"
+    assert event["ical"] == "http://testserver/de/termine/messe-bochum/ical/"
+    assert client.get(event["ical"]).status_code == 200
+    assert client.get("/api/v1/de/events").json()["count"] == 2
+    assert client.get("/api/v1/de/events", {"kind": "company_visit"}).json()["count"] == 0
+    english = client.get("/api/v1/en/events", {"upcoming": "true"}).json()["items"]
+    assert [(e["title"], e["url"]) for e in english] == [
+        ("Bochum trade fair", "http://testserver/en/events/bochum-trade-fair/")
+    ]
+
+
+def test_the_event_list_costs_the_same_queries_for_two_events_or_twenty(client, site):
+    calendar = EventIndexPageFactory(parent=site[0].german_home)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v1/de/events", {"limit": 50}).status_code == 200
+        return len(captured)
+
+    # The first answer after a change also reads the site's data, which the next ones keep.
+    EventPageFactory.create_batch(2, parent=calendar)
+    first_few, few = count(), count()
+    EventPageFactory.create_batch(18, parent=calendar)
+    after_change, again = count(), count()
+    assert after_change <= first_few and again == few
+
+
 @pytest.fixture
 def companies(site):
     tree, _news = site
@@ -167,6 +214,7 @@ def test_the_openapi_description_lists_every_endpoint_and_the_docs_page_loads_no
     assert set(spec["paths"]) >= {
         "/api/v1/{language}/news",
         "/api/v1/{language}/meetings",
+        "/api/v1/{language}/events",
         "/api/v1/{language}/companies",
         "/api/v1/{language}/companies/{slug}",
     }
