@@ -46,7 +46,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "News, the initiative's events, network meetings and the company directory of the growth "
-        "initiative Bochum 2015, in German (de) and English (en). Read-only; lists are paginated with limit and offset."
+        "initiative Bochum 2015, in German (de) and English (en). Read-only; lists are paginated "
+        "with limit and offset."
     ),
     openapi_url="/openapi.json",
     docs_url=None,
