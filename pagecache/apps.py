@@ -7,6 +7,6 @@ class PagecacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from pagecache.generation import connect_signals
+        from pagecache.events import connect_signals
 
         connect_signals()

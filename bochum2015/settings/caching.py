@@ -38,3 +38,33 @@ CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "600"))
 CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("CACHE_STALE_WHILE_REVALIDATE", "30"))
 CACHE_STALE_IF_ERROR = int(os.environ.get("CACHE_STALE_IF_ERROR", "86400"))
 CACHE_NOT_FOUND_SECONDS = int(os.environ.get("CACHE_NOT_FOUND_SECONDS", "60"))
+
+
+def front_cache(environ):
+    """WAGTAILFRONTENDCACHE for the front caches the environment names (docs/deployment.md): each
+    public event purges everything below every site's root in each of them (pagecache.frontend)."""
+    backends = {}
+    if environ.get("FRONTEND_CACHE_URL"):
+        backends["varnish"] = {
+            "BACKEND": "pagecache.frontend.VarnishBackend",
+            "LOCATION": environ["FRONTEND_CACHE_URL"],
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
+        backends["cloudflare"] = {
+            "BACKEND": "pagecache.frontend.CloudflareBackend",
+            "ZONEID": environ["FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"],
+            "BEARER_TOKEN": environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        # Credentials as boto3 finds them (AWS_ACCESS_KEY_ID …, an instance role).
+        backends["cloudfront"] = {
+            "BACKEND": "pagecache.frontend.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = front_cache(os.environ)
+# The purges ban whole sites; a purge of one address (Wagtail's purge_url_from_cache, in a shell)
+# covers it in both languages.
+WAGTAILFRONTENDCACHE_LANGUAGES = ["de", "en"]

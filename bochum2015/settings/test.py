@@ -28,3 +28,5 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # Wagtail's and Django's test logins authenticate without a request, which django-axes refuses;
 # the lockout tests switch it on.
 AXES_ENABLED = False
+# No front cache to purge, whatever the machine's environment says (the purge tests set their own).
+WAGTAILFRONTENDCACHE = {}

@@ -28,7 +28,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
 from demo.tools import ILLUSTRATION_NAMES, demo_image
-from pagecache import generation
+from pagecache import events, generation
 
 SIZES = {
     "full": {"articles": 10_000, "companies": 500, "networks": 50, "meetings": 20, "projects": 2, "images": 40},
@@ -258,7 +258,7 @@ class Command(BaseCommand):
         self.de = Locale.objects.get(language_code="de")
         self.en = Locale.objects.get(language_code="en")
         # One token bump at the end instead of one per row.
-        generation.disconnect_signals()
+        events.disconnect_signals()
         try:
             with transaction.atomic():
                 self.images = self.make_images()
@@ -268,7 +268,7 @@ class Command(BaseCommand):
                 self.make_meetings_and_projects()
                 self.make_articles()
         finally:
-            generation.connect_signals()
+            events.connect_signals()
         generation.bump_generation()
         self.check_tree()
         if model("news.SearchPage") or model("search.SearchPage"):
