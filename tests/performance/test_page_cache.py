@@ -347,7 +347,7 @@ def test_a_page_that_uses_a_csrf_token_is_never_cached_and_each_visitor_gets_the
 
 def test_pages_work_and_stay_fresh_when_redis_is_down(client, settings, monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:9/0")  # the discard port: nothing listens
-    production_caches = runpy.run_path(str(settings.BASE_DIR / "bochum2015" / "settings" / "base.py"))["CACHES"]
+    production_caches = runpy.run_path(str(settings.BASE_DIR / "bochum2015" / "settings" / "caching.py"))["CACHES"]
     assert production_caches["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     settings.CACHES = production_caches
     settings.PAGE_CACHE_SHARED = True  # as with any REDIS_URL: the token's copy is asked for too
