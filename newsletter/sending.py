@@ -25,6 +25,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core.sites import language_homes
+
 from . import emails
 from .models import Delivery, Issue, NewsletterPage, Subscriber
 
@@ -35,7 +37,10 @@ MAX_ATTEMPTS = 3
 
 
 def newsletter_page(locale):
-    return NewsletterPage.objects.live().filter(locale=locale).order_by("path").first()
+    """The live newsletter page of the language, the default site's first."""
+    pages = NewsletterPage.objects.live().filter(locale=locale).order_by("path")
+    home = language_homes().filter(locale=locale).first()
+    return (pages.descendant_of(home).first() if home else None) or pages.first()
 
 
 def start(issue, user=None):

@@ -27,7 +27,7 @@ from core.client_ip import client_ip
 from core.models import BasePage
 from network.models import FocusSectorPage, NetworkPage
 
-from .. import emails
+from .. import tasks
 from ..forms import SubscriptionForm, consent_wording
 from ..tokens import subscriber_key
 from .subscribers import Subscriber
@@ -161,9 +161,10 @@ class NewsletterPage(RoutablePageMixin, BasePage):
         return redirect(sent_url)
 
     def subscribe(self, email, choice):
-        """Store the request, then e-mail the confirmation link. The visitor sees the same answer
-        whether or not the address is subscribed already: nobody learns from the form who is.
-        A confirmed subscriber's new choice waits in `requested` until its link is confirmed."""
+        """Store the request, then e-mail the confirmation link (queued once the request is
+        committed). The visitor sees the same answer whether or not the address is subscribed
+        already: nobody learns from the form who is. A confirmed subscriber's new choice waits in
+        `requested` until its link is confirmed."""
         now = timezone.now()
         consent = {"consent_text": str(consent_wording()), "consented_at": now, "requested_at": now}
         existing = Subscriber.objects.filter(locale=self.locale).of_person(email).first()
@@ -177,7 +178,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
                 # The same address sent twice at the same moment: the first one is stored.
                 existing = Subscriber.objects.filter(locale=self.locale).of_person(email).get()
             else:
-                emails.send_confirmation(self, subscriber, "confirm")
+                tasks.send_after_commit(self, subscriber, "confirm")
                 return subscriber
         for name, value in consent.items():
             setattr(existing, name, value)
@@ -188,7 +189,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
             existing.requested = choice
             kind = "change"
         existing.save()
-        emails.send_confirmation(self, existing, kind)
+        tasks.send_after_commit(self, existing, kind)
         return existing
 
     @re_path(rf"^(?P<slug>{_any('subscribe')})/(?P<word>{_any('sent')})/$", name="newsletter_sent")
