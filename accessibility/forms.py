@@ -5,6 +5,7 @@ faster than a person types is stored and marked for review, never dropped."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ErrorSummary
 from core.spam import SpamTraps, signed_time
 
 _SIGNING_SALT = "accessibility.barrier_report.started"
@@ -22,7 +23,7 @@ def started_value():
     return signed_time(_SIGNING_SALT)
 
 
-class BarrierReportForm(SpamTraps, forms.Form):
+class BarrierReportForm(ErrorSummary, SpamTraps, forms.Form):
     honeypot = "website"
     started_salt = _SIGNING_SALT
 

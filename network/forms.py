@@ -2,6 +2,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ErrorSummary
 from core.spam import SpamTraps, signed_time
 
 from .choices import DISTRICT_CHOICES, SizeBand
@@ -30,7 +31,7 @@ def consent_wording():
     )
 
 
-class ParticipationForm(SpamTraps, forms.Form):
+class ParticipationForm(ErrorSummary, SpamTraps, forms.Form):
     honeypot = "homepage"
     started_salt = _SIGNING_SALT
 
@@ -66,9 +67,6 @@ class ParticipationForm(SpamTraps, forms.Form):
     started = forms.CharField(widget=forms.HiddenInput, required=False)
     confirmed = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    # The error summary names each field; the consent checkbox's label is the whole consent text.
-    summary_labels = {"consent": _("Consent")}
-
     def __init__(self, *args, page=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
@@ -97,14 +95,6 @@ class ParticipationForm(SpamTraps, forms.Form):
             ),
         )
         return again
-
-    def error_summary(self):
-        """(field id, short name, first error) of each field with an error, in the form's order."""
-        return [
-            (field.id_for_label, self.summary_labels.get(field.name, field.label), field.errors[0])
-            for field in self.visible_fields()
-            if field.errors
-        ]
 
 
 class CompanyFilterForm(forms.Form):

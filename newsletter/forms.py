@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ErrorSummary
 from core.spam import SpamTraps
 
 _SIGNING_SALT = "newsletter.started"
@@ -14,7 +15,7 @@ def consent_wording():
     )
 
 
-class SubscriptionForm(SpamTraps, forms.Form):
+class SubscriptionForm(ErrorSummary, SpamTraps, forms.Form):
     """The subscription: an address, "all news" and/or focus sectors and networks (their
     translation keys, offered in the page's language), the consent and the spam traps."""
 
@@ -54,11 +55,3 @@ class SubscriptionForm(SpamTraps, forms.Form):
     def choice(self):
         data = self.cleaned_data
         return {"all_news": data["all_news"], "sectors": data["sectors"], "networks": data["networks"]}
-
-    def error_summary(self):
-        """(field id, short name, first error) of each field with an error, in the form's order."""
-        return [
-            (field.id_for_label, self.summary_labels.get(field.name, field.label), field.errors[0])
-            for field in self.visible_fields()
-            if field.errors
-        ]

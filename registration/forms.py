@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ErrorSummary
 from core.spam import SpamTraps
 
 _SIGNING_SALT = "registration.started"
@@ -14,7 +15,7 @@ def consent_wording():
     )
 
 
-class RegistrationForm(SpamTraps, forms.Form):
+class RegistrationForm(ErrorSummary, SpamTraps, forms.Form):
     honeypot = "homepage"
     started_salt = _SIGNING_SALT
 
@@ -47,16 +48,6 @@ class RegistrationForm(SpamTraps, forms.Form):
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    summary_labels = {"consent": _("Consent")}
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.stamp_start()
-
-    def error_summary(self):
-        """(field id, short name, first error) of each field with an error, in the form's order."""
-        return [
-            (field.id_for_label, self.summary_labels.get(field.name, field.label), field.errors[0])
-            for field in self.visible_fields()
-            if field.errors
-        ]
