@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
+
 from core.forms import ErrorSummary
 from core.spam import SpamTraps
 
@@ -55,3 +57,19 @@ class SubscriptionForm(ErrorSummary, SpamTraps, forms.Form):
     def choice(self):
         data = self.cleaned_data
         return {"all_news": data["all_news"], "sectors": data["sectors"], "networks": data["networks"]}
+
+
+class IssueForm(WagtailAdminModelForm):
+    """An issue's news and events are pages of its language (the others would link to pages its
+    readers cannot read)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        locale = cleaned_data.get("locale")
+        items = self.formsets.get("items")
+        if locale is not None and items is not None and items.is_valid():
+            for form in items.forms:
+                page = form.cleaned_data.get("page")
+                if page is not None and not form.cleaned_data.get("DELETE") and page.locale_id != locale.pk:
+                    form.add_error("page", _("Choose a page in the issue's language."))
+        return cleaned_data

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from ..forms import IssueForm
 from .subscribers import Subscriber
 
 
@@ -58,6 +58,8 @@ class Issue(ClusterableModel):
         editable=False,
         verbose_name=_("sent by"),
     )
+
+    base_form_class = IssueForm
 
     panels = [
         FieldPanel("subject"),
@@ -116,11 +118,6 @@ class IssueItem(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("item")
-
-    def clean(self):
-        issue_locale = getattr(self.issue, "locale_id", None)
-        if self.page_id and issue_locale and self.page.locale_id != issue_locale:
-            raise ValidationError({"page": _("Choose a page in the issue's language.")})
 
 
 class Delivery(models.Model):

@@ -12,7 +12,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
+from home.tests.factories import translate_into_english
 from network.models import BERLIN
 from network.tests.factories import MeetingPageFactory
 from news.tests.factories import NewsArticlePageFactory, NewsIndexPageFactory
@@ -146,3 +149,27 @@ def test_moderators_see_and_erase_subscribers_and_editors_do_not(client, django_
     assert "loeschen@test.example" in client.get(index).content.decode()
     client.post(reverse("newsletter_subscribers:delete", args=[subscriber.pk]))
     assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
+
+
+def test_editors_compose_an_issue_from_chosen_pages_of_its_language(client, django_user_model, newsletter):
+    _old, new, meeting = _content(newsletter)
+    english_article = translate_into_english(new, title="New article", slug="new-article", teaser="A teaser.")
+    _log_in(client, django_user_model, EDITORS)
+
+    def compose(*pages):
+        data = nested_form_data(
+            {
+                "subject": "Ausgabe im Test",
+                "locale": newsletter.german.locale.pk,
+                "intro": "Hallo.",
+                "items": inline_formset([{"page": page.pk} for page in pages]),
+            }
+        )
+        return client.post(_url("add"), {**data, "sectors": [newsletter.sector.pk]})
+
+    refused = compose(english_article)
+    assert refused.status_code == 200 and not Issue.objects.filter(subject="Ausgabe im Test").exists()
+    assert compose(meeting, new).status_code == 302
+    issue = Issue.objects.get(subject="Ausgabe im Test")
+    assert [page.pk for page in issue.pages()] == [meeting.pk, new.pk]
+    assert issue.topic_keys() == [str(newsletter.sector.translation_key)]
