@@ -93,8 +93,14 @@ def test_a_worker_killed_mid_send_is_resumed_and_everyone_gets_the_issue_exactly
             assert sending.start(issue)
         with (tmp_path / "worker1.log").open("w") as log:
             workers.append(_start_worker(port, log))
-        _wait_for(lambda: len(inbox.messages) >= 10, 60, "the first ten e-mails")
-        time.sleep(0.05)  # in the pause after a sent e-mail's commit
+
+        def in_a_pause():
+            """Ten e-mails received and each committed as sent: the worker is in its pause (the one
+            moment no mail system can make safe is between the server's acceptance and the commit)."""
+            sent = Delivery.objects.filter(issue=issue, status="sent").count()
+            return sent >= 10 and sent == len(inbox.messages)
+
+        _wait_for(in_a_pause, 60, "ten e-mails sent and committed")
         workers[0].send_signal(signal.SIGKILL)
         workers[0].wait(10)
         received_before_restart = len(inbox.messages)
