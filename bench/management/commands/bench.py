@@ -280,7 +280,7 @@ class Command(BaseCommand):
     def task_worker(self, extra_env):
         """django-tasks' database worker (manage.py db_worker), as the stack runs it."""
         worker = subprocess.Popen(  # noqa: S603
-            [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "db_worker", "--interval", "0.2"]
+            [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "db_worker", "--interval", "0.1"]
             + ["--no-reload", "--no-startup-delay"],
             env={**self.env, **extra_env},
         )
