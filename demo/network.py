@@ -8,7 +8,9 @@ are invented and marked as demo data; e-mail addresses and websites are placehol
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 
+from core.slugs import german_ascii
 from demo.companies import COMPANIES
 from demo.tools import bilingual_page, bilingual_snippet, demo_image, stream
 from network.models import (
@@ -258,7 +260,7 @@ def _sectors(home, people):
 def _companies(sectors, competences):
     companies = []
     for entry in COMPANIES:
-        slug = entry["name"].lower().split()[0]
+        slug = slugify(german_ascii(" ".join(entry["name"].split()[:2])))
         street, postcode, district = entry["address"]
         company, _ = bilingual_snippet(
             Company,
