@@ -252,6 +252,11 @@ def _upcoming_events(calendar, sectors, production, today):
             "end": _at(visit, 16, 30),
             "venue_name": "Ein Bochumer Anlagenbauer (Demo)",
             "venue_address": "44805 Bochum",
+            # Places are limited: registration until a week before, then a waiting list.
+            "registration_open": True,
+            "registration_capacity": 20,
+            "registration_deadline": _at(visit - timedelta(days=7), 12),
+            "registration_waiting_list": True,
         },
         sectors=[sectors[slug] for slug in ("maschinen-und-anlagenbau",) if slug in sectors],
         networks=[production] if production else [],

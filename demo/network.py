@@ -510,6 +510,10 @@ def _next_open_meeting(network):
             "start": _berlin(day.year, day.month, day.day, 18),
             "end": _berlin(day.year, day.month, day.day, 20),
             "status": MeetingPage.Status.PLANNED,
+            # Open for registrations, with free seats (registrations themselves are never demo content).
+            "registration_open": True,
+            "registration_capacity": 40,
+            "registration_waiting_list": True,
         },
     )
 
