@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from wagtail.contrib.frontend_cache.utils import get_backends
@@ -194,3 +195,14 @@ def test_cloudfront_invalidates_everything_below_the_root():
     backend.purge_batch(["https://www.bochum2015.de/"])
     assert calls[0]["DistributionId"] == "E123"
     assert calls[0]["InvalidationBatch"]["Paths"] == {"Quantity": 1, "Items": ["/*"]}
+
+
+@pytest.mark.django_db
+def test_an_operator_purges_everything_and_hears_when_it_failed(varnish, queue, capsys):
+    site_tree()
+    call_command("purge_caches")
+    assert "every front cache is purged" in capsys.readouterr().out
+    assert [headers["X-Ban-Url"] for _, _, headers in varnish.requests] == ["^/"]
+    varnish.statuses = [500]
+    with pytest.raises(CommandError, match="Varnish answered 500"):
+        call_command("purge_caches")
