@@ -135,7 +135,7 @@ COMPANIES = [
         "certifications": "ISO 9001, IRIS",
     },
     {
-        "name": "Hordeler Blechbearbeitung GmbH",
+        "name": "Blechbearbeitung Hordel GmbH",
         "de": "Laserzuschnitt, Kanten und Schweißen von Blechen bis 25 Millimeter.",
         "en": "Laser cutting, press braking and welding of sheet metal up to 25 millimetres.",
         "sectors": ["metallverarbeitung"],
@@ -195,7 +195,7 @@ COMPANIES = [
         "certifications": "ISO 9001",
     },
     {
-        "name": "Leither Aluminiumtechnik GmbH",
+        "name": "Aluminiumtechnik Leithe GmbH",
         "de": "Profile und Baugruppen aus Aluminium: sägen, bohren, fräsen, schweißen.",
         "en": "Aluminium profiles and assemblies: sawing, drilling, milling, welding.",
         "sectors": ["metallverarbeitung"],
@@ -245,7 +245,7 @@ COMPANIES = [
         "certifications": "EN 1090 EXC 2",
     },
     {
-        "name": "Stiepeler Konstruktionsbüro",
+        "name": "Konstruktionsbüro Stiepel",
         "de": "Konstruktion und technische Dokumentation für Anlagenbauer, als Partner auf Zeit.",
         "en": "Design engineering and technical documentation for plant builders, as a partner for a while.",
         "sectors": ["produktionsnahe-dienstleistungen", "maschinen-und-anlagenbau"],
@@ -255,7 +255,7 @@ COMPANIES = [
         "certifications": "",
     },
     {
-        "name": "Dahlhauser Lager & Logistik GmbH",
+        "name": "Lager & Logistik Dahlhausen GmbH",
         "de": "Lagerhaltung, Kommissionierung und Just-in-time-Belieferung von Montagelinien.",
         "en": "Warehousing, picking and just-in-time supply of assembly lines.",
         "sectors": ["produktionsnahe-dienstleistungen"],

@@ -260,7 +260,9 @@ def _sectors(home, people):
 def _companies(sectors, competences):
     companies = []
     for entry in COMPANIES:
-        slug = slugify(german_ascii(" ".join(entry["name"].split()[:2])))
+        slug = (
+            slugify(german_ascii(entry["name"])).removesuffix("-gmbh-co-kg").removesuffix("-gmbh").removesuffix("-e-v")
+        )
         street, postcode, district = entry["address"]
         company, _ = bilingual_snippet(
             Company,

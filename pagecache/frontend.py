@@ -14,7 +14,7 @@ happened; these raise PurgeFailed instead, and the task tries again (pagecache.t
 - CloudfrontBackend: an invalidation of `/*`.
 
 Which of them run is configured by environment variables (README, *Configuration*;
-bochum2015.settings.front_cache).
+bochum2015.settings.caching).
 """
 
 import re
