@@ -45,6 +45,17 @@ def news_titles(page, language):
     return page.locator(".card-grid h2").all_inner_texts()
 
 
+def field_errors(page):
+    """What the admin says is wrong with the form it shows again: each invalid field's name and
+    errors, so that a refused submit fails with the reason rather than with the banner."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[aria-invalid="true"], .w-field--error')].map(
+            (el) => (el.name || el.getAttribute('data-field-name') || el.id || el.className) + ': '
+                + (el.closest('.w-field, [data-field]')?.innerText || '').replace(/\\s+/g, ' ').trim()
+        )"""
+    )
+
+
 def translate_segment(page, source, translation):
     """Translates one string in wagtail-localize's editor: the segment is the list item whose
     paragraph shows the German source."""
@@ -85,7 +96,10 @@ def test_article_goes_from_editor_through_approval_and_translation_onto_both_sit
     expect(body.locator("input[name='body-0-value']")).to_have_value(re.compile(re.escape(GERMAN["body"])))
     editor.get_by_role("button", name="Mehr Aktionen").click()
     editor.get_by_role("button", name="In Freigabe einreichen").click()
-    expect(editor.locator(".messages")).to_contain_text("zur Moderation eingereicht")
+    messages = editor.locator(".messages").first
+    expect(messages).to_contain_text(re.compile("zur Moderation eingereicht|Prüfungsfehlern"))
+    if "Prüfungsfehlern" in messages.inner_text():
+        pytest.fail(f"The admin refused the article: {field_errors(editor)}")
 
     visitor = visit("de")
     assert GERMAN["title"] not in news_titles(visitor, "de")
