@@ -42,7 +42,11 @@ def test_visitor_filters_the_calendar_and_reads_a_month_by_keyboard(visit, axe, 
     for _ in range(3):  # to a month with the open meeting
         if page.locator(".month-grid__busy a").count():
             break
+        shown = page.url
         page.locator(".month-pager a[rel=next]").click()
+        # Counting before the next month has loaded would count the old one and click on.
+        expect(page).not_to_have_url(shown)
+        page.wait_for_load_state()
     day = page.locator(".month-grid__busy a").first
     day.focus()
     page.keyboard.press("Enter")
