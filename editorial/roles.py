@@ -81,6 +81,11 @@ _REGISTRATIONS = ["registration.view_registration", "registration.delete_registr
 _NEWSLETTER_COMPOSE = [f"newsletter.{action}_issue" for action in ("add", "change", "delete", "view")]
 _NEWSLETTER_SEND = ["newsletter.send_issue", "newsletter.view_subscriber", "newsletter.delete_subscriber"]
 
+# The cooperation exchange's entries (with the posters' personal data): the moderators approve
+# them by publishing, reject them by deleting, and correct them; the editors read them.
+_EXCHANGE_READ = ["exchange.view_entry"]
+_EXCHANGE = [*_EXCHANGE_READ, "exchange.change_entry", "exchange.publish_entry", "exchange.delete_entry"]
+
 _EDITOR_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 
 ROLES = {
@@ -89,7 +94,7 @@ ROLES = {
         "english_pages": [],
         "collection": _EDITOR_MEDIA,
         "snippets": ["add", "change"],
-        "global": [*_BARRIER_REPORTS_READ, *_NEWSLETTER_COMPOSE],
+        "global": [*_BARRIER_REPORTS_READ, *_NEWSLETTER_COMPOSE, *_EXCHANGE_READ],
     },
     MODERATORS: {
         "german_pages": ["add", "change", "publish"],
@@ -102,6 +107,7 @@ ROLES = {
             *_REGISTRATIONS,
             *_NEWSLETTER_COMPOSE,
             *_NEWSLETTER_SEND,
+            *_EXCHANGE,
         ],
     },
     TRANSLATORS: {

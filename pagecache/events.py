@@ -76,7 +76,7 @@ SHOWN_ON_PAGES = frozenset(
 SHOWN_WHEN_DELETED = frozenset({"wagtailimages.rendition"})
 
 # Snippets (the moderators' listings) whose rows visitors create.
-WRITTEN_BY_VISITORS = frozenset({"accessibility.barrierreport"})
+WRITTEN_BY_VISITORS = frozenset({"accessibility.barrierreport", "exchange.entry"})
 
 
 @functools.cache

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "accessibility",
     "news",
     "events",
+    "exchange",
     "network",
     "registration",
     "search",
@@ -187,3 +188,11 @@ REGISTRATION_CONFIRM_HOURS = int(os.environ.get("REGISTRATION_CONFIRM_HOURS", "4
 NEWSLETTER_CONFIRM_HOURS = int(os.environ.get("NEWSLETTER_CONFIRM_HOURS", "48"))
 NEWSLETTER_SEND_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_SEND_LEASE_SECONDS", "300"))
 NEWSLETTER_SEND_PAUSE_SECONDS = float(os.environ.get("NEWSLETTER_SEND_PAUSE_SECONDS", "0"))
+# The cooperation exchange (exchange app): an approved entry is public for EXCHANGE_ENTRY_MONTHS;
+# `send_exchange_renewals` e-mails its renewal link EXCHANGE_RENEWAL_DAYS before the end; the link
+# in the first e-mail confirms an entry for EXCHANGE_CONFIRM_HOURS; `delete_old_exchange_entries`
+# deletes expired and unconfirmed entries and the answers EXCHANGE_RETENTION_DAYS after.
+EXCHANGE_ENTRY_MONTHS = int(os.environ.get("EXCHANGE_ENTRY_MONTHS", "6"))
+EXCHANGE_RENEWAL_DAYS = int(os.environ.get("EXCHANGE_RENEWAL_DAYS", "14"))
+EXCHANGE_CONFIRM_HOURS = int(os.environ.get("EXCHANGE_CONFIRM_HOURS", "48"))
+EXCHANGE_RETENTION_DAYS = int(os.environ.get("EXCHANGE_RETENTION_DAYS", "30"))

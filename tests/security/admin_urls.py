@@ -21,6 +21,7 @@ from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 from wagtail_localize.models import OverridableSegment, StringSegment, Translation
 
 from accessibility.models import BarrierReport
+from exchange.models import Entry
 from network.models import (
     Company,
     ContactPerson,
@@ -170,6 +171,22 @@ class Objects:
                 locale=locale,
                 description="Barriere im Test",
                 defaults={"location": f"/{code}/", "consent_text": "Ja.", "consented_at": timezone.now()},
+            )
+        for locale in self.locales.values():
+            Entry.objects.get_or_create(
+                locale=locale,
+                title="Eintrag im Test",
+                defaults={
+                    "theme": "production",
+                    "description": "Freie Kapazität.",
+                    "company_name": "Muster GmbH",
+                    "contact_name": "Erika Muster",
+                    "email": "eintrag@example.org",
+                    "consent_text": "Ja.",
+                    "consented_at": timezone.now(),
+                    "email_confirmed_at": timezone.now(),
+                    "live": True,
+                },
             )
         self.moderated = {
             code: Page.objects.get(locale=locale, slug=MODERATED_SLUGS[code]).specific

@@ -168,6 +168,19 @@ TABLE = [
     row("Barrier reports", "chooser",
         r"wagtailsnippetchoosers_accessibility_barrierreport:(choose|choose_results|chosen|chosen_multiple)",
         YES, YES, NO, NO),
+    # The cooperation exchange's entries (posters' personal data): moderators approve (publish),
+    # correct and reject (delete) them; editors read them.
+    row("Cooperation exchange", "entries: list, read, chooser",
+        r"wagtailsnippets_exchange_entry:(list|list_results|inspect)"
+        r"|wagtailsnippetchoosers_exchange_entry:(choose|choose_results|chosen|chosen_multiple)", YES, YES, NO, NO),
+    row("Cooperation exchange", "entries: edit, approve (publish), unpublish, history, usage, reject (delete, "
+        "bulk delete)",
+        r"wagtailsnippets_exchange_entry:(edit|unpublish|history|history_results|usage|delete)"
+        r"|wagtail_bulk_action:exchange\.entry\.delete", NO, YES, NO, NO),
+    row("Cooperation exchange", "entries: create (entries come only from the public form); a revision of an entry "
+        "(without one in the test: 404)",
+        r"wagtailsnippets_exchange_entry:(add|revisions_revert|revisions_compare|revisions_unschedule)"
+        r"|wagtailsnippetchoosers_exchange_entry:create", NO, NO, NO, NO),
     # Participation requests (personal data).
     row("Participation requests", "list, export, read, set the status, history",
         r"network_participation_requests:(index|index_results|inspect|edit|history|history_results|usage)",

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExchangeConfig(AppConfig):
+    name = "exchange"
+    verbose_name = _("Cooperation exchange")
+
+    def ready(self):
+        from . import publication
+
+        publication.connect_signals()
