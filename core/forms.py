@@ -1,5 +1,6 @@
 """What every form visitors fill in on the public site has besides its fields."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,3 +18,18 @@ class ErrorSummary:
             for field in self.visible_fields()
             if field.errors
         ]
+
+
+class FilterForm(forms.Form):
+    """A list's filters as a GET form of choices, each with an "all" entry first, rendered with
+    the `form_field` component. The page decides which values are valid (an unknown one is
+    ignored, never an error), so the form only shows them: `initial` holds the active ones."""
+
+    def __init__(self, active):
+        """`active`: the valid filters of the request, a value or a page or snippet each (its slug)."""
+        # The fields' ids the pages have always had.
+        super().__init__(auto_id="filter-%s", initial={k: getattr(v, "slug", v) for k, v in active.items()})
+
+    def offer(self, name, everything, options):
+        """The choices of field `name`: `everything` ("All years") first, then (value, label) pairs."""
+        self.fields[name].choices = [("", everything), *options]

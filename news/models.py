@@ -30,7 +30,7 @@ from pagecache.cache import per_content_change
 
 from .blocks import NewsBodyBlock
 from .feeds import article_feed
-from .forms import NewsArticleForm
+from .forms import NewsArticleForm, NewsFilterForm
 from .queries import NewsArticleManager
 from .structured_data import article_json_ld
 
@@ -166,8 +166,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         # The filter form and the cards are cached as fragments per filter (and page number).
         context.update(
-            choices=choices,
             active_filters=active,
+            filter_form=lazy(lambda: NewsFilterForm(choices, active)),
             articles=page,
             article_cards=lazy(cards),
             filters_key="|".join(filters),

@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from network.models import BERLIN, FocusSectorPage, MeetingPage, NetworkPage, NetworkSector
 
+from ..forms import EventFilterForm
 from .events import EventNetwork, EventPage, EventSector
 
 FILTERS = ("sector", "network", "kind")
@@ -263,8 +264,8 @@ class Calendar:
     def context(self):
         today = timezone.localdate(timezone=BERLIN)
         return {
-            "choices": self.choices,
             "active_filters": self.active,
+            "filter_form": EventFilterForm(self.choices, self.active),
             "filter_query": self.query,
             "upcoming_url": self.index.upcoming_url(self.request) + self.query,
             "this_month_url": self.index.month_url(today.replace(day=1), self.request) + self.query,

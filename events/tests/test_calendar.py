@@ -111,7 +111,7 @@ class CalendarTest(TestCase):
         html = self.get("/de/termine/?network=netzwerk-logistik").content.decode()
         for name in ("sector", "network", "kind"):
             self.assertRegex(html, rf'<label for="filter-{name}">')
-            self.assertIn(f'<select id="filter-{name}" name="{name}">', html)
+            self.assertIn(f'<select name="{name}" id="filter-{name}">', html)
         self.assertIn('<option value="netzwerk-logistik" selected>', html)
         self.assertIn('href="/de/termine/ical/?network=netzwerk-logistik"', html)
 
