@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
+from core.routes import SIGNED_VALUE, RouteWords
+
 from .forms import RegistrationForm, consent_wording
 from .models import Registration, client_hash
 from .tasks import send_after_commit
@@ -23,25 +25,21 @@ from .tokens import cancel_token, registration_id
 logger = logging.getLogger(__name__)
 
 # The words of the addresses in each language: …/anmelden/, …/register/ and their steps.
-FORM_SLUGS = {"de": "anmelden", "en": "register"}
-STEPS = {
-    "de": {"sent": "gesendet", "confirm": "bestaetigen", "cancel": "abmelden"},
-    "en": {"sent": "sent", "confirm": "confirm", "cancel": "cancel"},
-}
-_SLUG = "|".join(FORM_SLUGS.values())
-_SIGNED = r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)+"
-
-
-def _words(step):
-    return "|".join(words[step] for words in STEPS.values())
+WORDS = RouteWords(
+    {
+        "de": {"form": "anmelden", "sent": "gesendet", "confirm": "bestaetigen", "cancel": "abmelden"},
+        "en": {"form": "register", "sent": "sent", "confirm": "confirm", "cancel": "cancel"},
+    }
+)
+_SLUG = WORDS.pattern("form")
 
 
 class RegistrationRoutes(RoutablePageMixin):
     """The sub-routes of a page with `registration.models.RegistrationSettings`."""
 
     def _registration_words(self):
-        language = self.locale.language_code
-        return FORM_SLUGS.get(language, FORM_SLUGS["de"]), STEPS.get(language, STEPS["de"])
+        steps = WORDS.of(self.locale.language_code)
+        return steps["form"], steps
 
     def _registration_event(self, slug, step=None, word=None):
         """The page whose settings hold for the event (`registration_event`: the German page), or
@@ -150,7 +148,7 @@ class RegistrationRoutes(RoutablePageMixin):
         send_after_commit(registration, "confirm")
         return registration
 
-    @re_path(rf"^(?P<slug>{_SLUG})/(?P<word>{_words('sent')})/$", name="registration_sent")
+    @re_path(rf"^(?P<slug>{_SLUG})/(?P<word>{WORDS.pattern('sent')})/$", name="registration_sent")
     @method_decorator(never_cache)
     def registration_sent(self, request, slug, word):
         event = self._registration_event(slug, "sent", word)
@@ -166,7 +164,10 @@ class RegistrationRoutes(RoutablePageMixin):
         registration = Registration.objects.filter(pk=pk, event_key=self.translation_key).first()
         return registration, ("ok" if registration else "invalid")
 
-    @re_path(rf"^(?P<slug>{_SLUG})/(?P<word>{_words('confirm')})/(?P<token>{_SIGNED})/$", name="registration_confirm")
+    @re_path(
+        rf"^(?P<slug>{_SLUG})/(?P<word>{WORDS.pattern('confirm')})/(?P<token>{SIGNED_VALUE})/$",
+        name="registration_confirm",
+    )
     @method_decorator(never_cache)
     def registration_confirm(self, request, slug, word, token):
         event = self._registration_event(slug, "confirm", word)
@@ -189,7 +190,10 @@ class RegistrationRoutes(RoutablePageMixin):
             return ""
         return self._step_url(request, "cancel", token=cancel_token(registration))
 
-    @re_path(rf"^(?P<slug>{_SLUG})/(?P<word>{_words('cancel')})/(?P<token>{_SIGNED})/$", name="registration_cancel")
+    @re_path(
+        rf"^(?P<slug>{_SLUG})/(?P<word>{WORDS.pattern('cancel')})/(?P<token>{SIGNED_VALUE})/$",
+        name="registration_cancel",
+    )
     @method_decorator(never_cache)
     def registration_cancel(self, request, slug, word, token):
         event = self._registration_event(slug, "cancel", word)

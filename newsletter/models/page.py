@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -25,6 +24,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from core.client_ip import client_ip
 from core.models import BasePage
+from core.routes import SIGNED_VALUE, RouteWords
 from network.models import FocusSectorPage, NetworkPage
 
 from .. import tasks
@@ -35,17 +35,14 @@ from .subscribers import Subscriber
 logger = logging.getLogger(__name__)
 
 # The words of the addresses in each language: …/newsletter/abonnieren/, …/newsletter/subscribe/ and the steps.
-WORDS = {
-    "de": {"subscribe": "abonnieren", "sent": "gesendet", "confirm": "bestaetigen"},
-    "en": {"subscribe": "subscribe", "sent": "sent", "confirm": "confirm"},
-}
-_SIGNED = r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)+"
+WORDS = RouteWords(
+    {
+        "de": {"subscribe": "abonnieren", "sent": "gesendet", "confirm": "bestaetigen"},
+        "en": {"subscribe": "subscribe", "sent": "sent", "confirm": "confirm"},
+    }
+)
 # More subscription requests than this from one address or e-mail within an hour get a polite refusal.
 RATE_LIMIT_PER_HOUR = 5
-
-
-def _any(step):
-    return "|".join(words[step] for words in WORDS.values())
 
 
 def _keyed_hash(value):
@@ -93,11 +90,10 @@ class NewsletterPage(RoutablePageMixin, BasePage):
         return self.intro
 
     def _words(self):
-        return WORDS.get(self.locale.language_code, WORDS["de"])
+        return WORDS.of(self.locale.language_code)
 
     def _check(self, step, word):
-        if self._words()[step] != word:
-            raise Http404
+        WORDS.check(self.locale.language_code, step, word)
 
     def reverse_subpage(self, name, args=None, kwargs=None):
         """The steps' addresses in the page's language whoever asks (the e-mails name only the token)."""
@@ -128,7 +124,7 @@ class NewsletterPage(RoutablePageMixin, BasePage):
             "networks": list(NetworkPage.objects.live().filter(**in_language).order_by("title")),
         }
 
-    @re_path(rf"^(?P<slug>{_any('subscribe')})/$", name="newsletter_subscribe")
+    @re_path(rf"^(?P<slug>{WORDS.pattern('subscribe')})/$", name="newsletter_subscribe")
     @method_decorator(never_cache)
     def subscription_form(self, request, slug):
         """GET shows the form; POST stores the subscription (pending) and sends the e-mail with the
@@ -192,14 +188,14 @@ class NewsletterPage(RoutablePageMixin, BasePage):
         tasks.send_after_commit(self, existing, kind)
         return existing
 
-    @re_path(rf"^(?P<slug>{_any('subscribe')})/(?P<word>{_any('sent')})/$", name="newsletter_sent")
+    @re_path(rf"^(?P<slug>{WORDS.pattern('subscribe')})/(?P<word>{WORDS.pattern('sent')})/$", name="newsletter_sent")
     @method_decorator(never_cache)
     def subscription_sent(self, request, slug, word):
         self._check("subscribe", slug)
         self._check("sent", word)
         return self._render(request, "sent")
 
-    @re_path(rf"^(?P<word>{_any('confirm')})/(?P<token>{_SIGNED})/$", name="newsletter_confirm")
+    @re_path(rf"^(?P<word>{WORDS.pattern('confirm')})/(?P<token>{SIGNED_VALUE})/$", name="newsletter_confirm")
     @method_decorator(never_cache)
     def subscription_confirm(self, request, word, token):
         """GET shows the button, POST confirms; confirming again changes nothing."""
