@@ -156,23 +156,18 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
         company_url = ""
         if entry.company is not None and directory is not None and entry.company.slug:
             company_url = directory.company_url(entry.company, request)
-        matching = []
-        if labels:
-            keys = entry.competences.values("translation_key")
-            found = (
-                Company.objects.filter(locale=german, competences__translation_key__in=keys)
-                .exclude(pk=entry.company_id or 0)
-                .annotate(shared=Count("competences"))
-                .order_by("-shared", "name")[:MATCHING_COMPANIES]
-            )
-            found = list(found)
-            for source, shown in zip(found, in_locale(found, self.locale, Company.objects.all()), strict=True):
-                matching.append(
-                    {
-                        "company": shown,
-                        "url": directory.company_url(source, request) if directory and source.slug else "",
-                    }
-                )
+        # The entry's German competences, whether or not translated into the page's language.
+        keys = entry.competences.values("translation_key")
+        found = list(
+            Company.objects.filter(locale=german, competences__translation_key__in=keys)
+            .exclude(pk=entry.company_id or 0)
+            .annotate(shared=Count("competences"))
+            .order_by("-shared", "name")[:MATCHING_COMPANIES]
+        )
+        matching = [
+            {"company": shown, "url": directory.company_url(source, request) if directory and source.slug else ""}
+            for source, shown in zip(found, in_locale(found, self.locale, Company.objects.all()), strict=True)
+        ]
         entry_url = self.entry_url(entry, request)
         return {
             "entry": entry,
@@ -256,7 +251,7 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
             client_hash=client,
         )
         entry.competences.set([int(pk) for pk in data["competences"]])
-        entry.save(update_fields=[])
+        entry.save()
         tasks.send_after_commit(entry, "confirm")
         return entry
 

@@ -55,7 +55,7 @@ class EntryFactory(factory.django.DjangoModelFactory):
     def competences(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.competences.set(extracted)
-            obj.save(update_fields=[])
+            obj.save()
 
 
 class AnswerFactory(factory.django.DjangoModelFactory):
