@@ -56,3 +56,20 @@ class Company(Schema):
     sectors: list[str]
     competences: list[Competence]
     networks: list[str]
+
+
+class ExchangeEntry(Schema):
+    """A public offer or request of the cooperation exchange; the poster's e-mail address is
+    never part of it (answers go through the form at `url`)."""
+
+    id: int
+    title: str
+    url: str
+    kind: str
+    theme: str
+    description: str
+    company: str
+    company_url: str | None
+    competences: list[Competence]
+    posted: datetime.datetime
+    expires: datetime.datetime

@@ -23,6 +23,7 @@ from core.client_ip import client_ip
 from core.serving import default_locale, public, site_data
 from core.spreadsheet import defused
 from events.models import EventPage
+from exchange.models import Entry, ExchangeIndexPage
 from network.models import Company, CompanyDirectoryPage, Competence, FocusSectorPage, MeetingPage
 from network.models.companies import company_cards
 from network.models.competences import labels_in_locale
@@ -45,9 +46,9 @@ api = NinjaAPI(
     title="Bochum 2015 – open data",
     version="1",
     description=(
-        "News, the initiative's events, network meetings and the company directory of the growth "
-        "initiative Bochum 2015, in German (de) and English (en). Read-only; lists are paginated "
-        "with limit and offset."
+        "News, the initiative's events, network meetings, the company directory and the cooperation "
+        "exchange of the growth initiative Bochum 2015, in German (de) and English (en). Read-only; lists "
+        "are paginated with limit and offset."
     ),
     openapi_url="/openapi.json",
     docs_url=None,
@@ -79,6 +80,11 @@ class EventList(Schema):
 class CompanyList(Schema):
     count: int
     items: list[schemas.Company]
+
+
+class ExchangeList(Schema):
+    count: int
+    items: list[schemas.ExchangeEntry]
 
 
 def _home(request, language):
@@ -247,3 +253,57 @@ def company(request, language: Language, slug: str):
     directory = _directory(request, language)
     found = get_object_or_404(Company, locale=default_locale(request), slug=slug)
     return _companies(request, directory, [found])[0]
+
+
+@api.get(
+    "/v1/{language}/exchange",
+    response=ExchangeList,
+    tags=["exchange"],
+    summary="Offers and requests of the cooperation exchange, newest first",
+)
+def exchange(request, language: Language, paging: Query[Paging], kind: str = "", theme: str = ""):
+    """The public entries of the language's exchange page (approved, confirmed, not expired);
+    `kind` (offer, request) and `theme` filter them. No e-mail addresses: answers go through the
+    form on each entry's page."""
+    page = _pages(ExchangeIndexPage, request, language).first()
+    if page is None:
+        raise Http404
+    found = Entry.objects.public().filter(page=page).order_by("-first_published_at", "-pk")
+    if kind:
+        found = found.filter(kind=kind)
+    if theme:
+        found = found.filter(theme=theme)
+    shown = list(found.select_related("company")[_window(paging)])
+    # The entries' competences in the page's language: two queries for the whole list.
+    links = Entry.competences.through.objects.filter(entry__in=[entry.pk for entry in shown])
+    labels = labels_in_locale(Competence.objects.filter(pk__in=links.values("competence_id")), page.locale)
+    competences = {}
+    for entry_id, key in links.values_list("entry_id", "competence__translation_key"):
+        if key in labels:
+            competences.setdefault(entry_id, []).append(labels[key])
+    directory = _pages(CompanyDirectoryPage, request, language).first()
+    base = _absolute(request, page)
+    items = []
+    for entry in shown:
+        company_url = None
+        if entry.company is not None and entry.company.slug and directory is not None:
+            company_url = request.build_absolute_uri(directory.company_url(entry.company, request))
+        items.append(
+            {
+                "id": entry.pk,
+                "title": entry.title,
+                "url": base + page.reverse_subpage("exchange_entry", kwargs={"pk": entry.pk, "slug": entry.slug}),
+                "kind": entry.kind,
+                "theme": entry.theme,
+                "description": entry.description,
+                "company": entry.company_name,
+                "company_url": company_url,
+                "competences": [
+                    {"name": label.name, "group": label.group}
+                    for label in sorted(competences.get(entry.pk, []), key=lambda label: label.sort_key)
+                ],
+                "posted": entry.first_published_at,
+                "expires": entry.expires_at,
+            }
+        )
+    return {"count": found.count(), "items": items}

@@ -11,6 +11,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -19,6 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from .models import Entry
+from .sitemaps import ExchangeSitemap
 
 
 class EntryPermissionPolicy(ModelPermissionPolicy):
@@ -130,3 +132,8 @@ class EntryViewSet(SnippetViewSet):
 
 
 register_snippet(EntryViewSet)
+
+
+@hooks.register("register_sitemap_section")
+def exchange_sitemap():
+    return {"exchange": ExchangeSitemap}

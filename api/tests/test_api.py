@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -217,6 +218,7 @@ def test_the_openapi_description_lists_every_endpoint_and_the_docs_page_loads_no
         "/api/v1/{language}/events",
         "/api/v1/{language}/companies",
         "/api/v1/{language}/companies/{slug}",
+        "/api/v1/{language}/exchange",
     }
     assert client.get("/api/docs", follow=True).status_code == 404
 
@@ -256,3 +258,65 @@ def test_the_company_list_downloads_as_csv_without_formulas(client, companies):
 def test_the_directory_offers_the_list_as_a_download(client, companies):
     html = client.get("/en/companies/").content.decode()
     assert '<a href="/api/v1/en/companies.csv" download>Download all companies as a table (CSV)</a>' in html
+
+
+@pytest.fixture
+def exchange(site_tree):
+    from exchange.tests.factories import exchange_tree
+
+    return exchange_tree(site_tree)
+
+
+def test_exchange_lists_only_public_entries_of_the_language_without_email_addresses(client, exchange):
+    from exchange.tests.factories import EntryFactory
+
+    laser = CompetenceFactory(name="Laserschneiden", english="Laser cutting")
+    public = EntryFactory(
+        page=exchange.english,
+        title="Laser cutting partner wanted",
+        kind="request",
+        theme="production",
+        email="poster@secret.example",
+        competences=[laser],
+    )
+    EntryFactory(page=exchange.english, title="Waiting for moderation", pending=True)
+    EntryFactory(
+        page=exchange.english,
+        title="Expired offer",
+        expires_at=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC),
+    )
+    EntryFactory(page=exchange.german, title="Vertriebspartner gesucht", theme="sales")
+    response = client.get("/api/v1/en/exchange")
+    assert response.status_code == 200
+    assert "secret.example" not in response.content.decode()
+    data = response.json()
+    assert data["count"] == 1
+    item = data["items"][0]
+    assert item["title"] == "Laser cutting partner wanted"
+    assert item["url"] == f"http://testserver/en/cooperation-exchange/{public.pk}-{public.slug}/"
+    assert item["kind"] == "request"
+    assert item["competences"] == [{"name": "Laser cutting", "group": "manufacturing"}]
+    assert "email" not in item
+    german = client.get("/api/v1/de/exchange?theme=sales").json()
+    assert [entry["title"] for entry in german["items"]] == ["Vertriebspartner gesucht"]
+    assert client.get("/api/v1/de/exchange?theme=marketing").json()["count"] == 0
+
+
+def test_the_exchange_list_costs_the_same_queries_for_two_entries_or_twenty(client, exchange):
+    from exchange.tests.factories import EntryFactory
+
+    laser = CompetenceFactory(name="Laserschneiden")
+
+    def count():
+        cache.clear()  # answered afresh, not from the page cache
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/de/exchange?limit=50").status_code == 200
+        return len(queries)
+
+    for _ in range(2):
+        EntryFactory(page=exchange.german, competences=[laser])
+    count()
+    few = count()
+    for _ in range(18):
+        EntryFactory(page=exchange.german, competences=[laser])
+    assert count() == few

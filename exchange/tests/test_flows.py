@@ -339,3 +339,18 @@ def test_retention_deletes_expired_and_unconfirmed_entries_and_old_answers(excha
     assert list(Answer.objects.all()) == [new_answer]
     assert not Entry.objects.filter(pk__in=[expired.pk, unconfirmed.pk]).exists()
     assert not Answer.objects.filter(pk=old_answer.pk).exists()
+
+
+def test_the_sitemap_lists_public_entries_in_their_language(client, exchange_tree):
+    german = EntryFactory(page=exchange_tree.german, title="Vertriebspartner gesucht")
+    english = EntryFactory(page=exchange_tree.english, title="Marketing partner")
+    hidden = EntryFactory(page=exchange_tree.german, title="Noch nicht frei", pending=True)
+    assert "http://testserver/sitemap-exchange.xml" in client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-exchange.xml").content.decode()
+    german_url = f"http://testserver/de/kooperationsboerse/{german.pk}-{german.slug}/"
+    english_url = f"http://testserver/en/cooperation-exchange/{english.pk}-{english.slug}/"
+    assert f"<loc>{german_url}</loc>" in xml
+    assert f"<loc>{english_url}</loc>" in xml
+    assert f"/{hidden.pk}-" not in xml
+    for url in (german_url, english_url):
+        assert client.get(url.removeprefix("http://testserver")).status_code == 200
