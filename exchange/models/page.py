@@ -152,7 +152,8 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
     def entry_context(self, request, entry):
         german = default_locale(request)
         labels = labels_in_locale(entry.competences.all(), self.locale)
-        directory = CompanyDirectoryPage.objects.live().filter(locale=self.locale).first()
+        # The directory of the same site and language: a sibling below the same home page.
+        directory = CompanyDirectoryPage.objects.live().sibling_of(self).first()
         company_url = ""
         if entry.company is not None and directory is not None and entry.company.slug:
             company_url = directory.company_url(entry.company, request)

@@ -1,5 +1,7 @@
 import pytest
 
+from newsletter.tests.smtp import smtp_server  # noqa: F401 - a fixture of these tests too
+
 from .factories import exchange_tree as build_exchange_tree
 
 

@@ -126,7 +126,7 @@ def test_field_errors_keep_what_was_typed(client, exchange_tree):
     assert 'value="Partner für Laserschneiden gesucht"' in html
     assert "Wir suchen einen Partner für Kleinserien." in html
     assert 'id="exchange-errors"' in html
-    assert not Entry.objects.exists()
+    assert not Entry.objects.filter(page=exchange_tree.german).exists()
     assert not mail.outbox
 
 
@@ -134,7 +134,7 @@ def test_a_filled_in_honeypot_stores_nothing_and_looks_like_success(client, exch
     response = client.post(f"{exchange_tree.english.url}post/", _post_data(homepage="http://spam.example"))
     assert response.status_code == 302
     assert response["Location"].endswith("/post/sent/")
-    assert not Entry.objects.exists()
+    assert not Entry.objects.filter(page=exchange_tree.english).exists()
     assert not mail.outbox
 
 
@@ -152,7 +152,7 @@ def test_rate_limit_per_email_address(client, exchange_tree):
         assert client.post(f"{exchange_tree.german.url}eintragen/", _post_data()).status_code == 302
     response = client.post(f"{exchange_tree.german.url}eintragen/", _post_data())
     assert response.status_code == 429
-    assert Entry.objects.count() == 5
+    assert Entry.objects.filter(page=exchange_tree.german).count() == 5
 
 
 def test_company_from_the_directory_is_linked_and_matching_companies_are_shown(client, exchange_tree):
@@ -335,8 +335,8 @@ def test_retention_deletes_expired_and_unconfirmed_entries_and_old_answers(excha
     old_answer = AnswerFactory(entry=current, created_at=long_ago)
     new_answer = AnswerFactory(entry=current)
     call_command("delete_old_exchange_entries", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert list(Entry.objects.all()) == [current]
-    assert list(Answer.objects.all()) == [new_answer]
+    assert list(Entry.objects.filter(page=page)) == [current]
+    assert list(Answer.objects.filter(entry__page=page)) == [new_answer]
     assert not Entry.objects.filter(pk__in=[expired.pk, unconfirmed.pk]).exists()
     assert not Answer.objects.filter(pk=old_answer.pk).exists()
 

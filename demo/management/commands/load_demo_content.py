@@ -12,7 +12,15 @@ from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS, s
 from network.models import NetworkPage, ParticipationRecipient
 
 # Each app contributes a `demo.load(out)`; order matters where pages link to each other.
-DEMO_MODULES = ["demo.home", "demo.accessibility", "demo.network", "demo.events", "demo.news", "demo.newsletter"]
+DEMO_MODULES = [
+    "demo.home",
+    "demo.accessibility",
+    "demo.network",
+    "demo.exchange",
+    "demo.events",
+    "demo.news",
+    "demo.newsletter",
+]
 
 # The demo network whose participation requests the demo contact person receives and sees.
 DEMO_CONTACT_PERSON_NETWORK = "netzwerk-produktion"
