@@ -5,10 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import BasePage, IntroBodyPage
+from core.models import IntroBodyPage, IntroPage
 
 
-class HomePage(BasePage):
+class HomePage(IntroPage):
     """The root of each language's tree."""
 
     hero_title = models.CharField(_("hero title"), max_length=120, help_text=_("The big line on top."))
@@ -33,17 +33,13 @@ class HomePage(BasePage):
         ),
         FieldPanel("intro"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("hero_title"), index.SearchField("intro")]
+    search_fields = [*IntroPage.search_fields, index.SearchField("hero_title")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
-
-    @property
-    def summary_text(self):
-        return self.intro
 
 
 class StandardPage(IntroBodyPage):

@@ -23,7 +23,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from core.context import lazy
-from core.models import BasePage
+from core.models import BasePage, IntroPage
 from core.pagination import paginate
 from localization.linked import keyed_in_locale
 from pagecache.cache import per_content_change
@@ -76,7 +76,7 @@ def filter_keys(active):
     return [f"{name}={getattr(value, 'slug', value)}" for name, value in sorted(active.items())]
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, IntroPage):
     """The news of one language: a filterable list and its RSS feeds."""
 
     # The header links to it and the site's feed is its feed (navigation.chrome).
@@ -84,19 +84,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences above the list."))
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")
-
-    @property
-    def summary_text(self):
-        return self.intro
 
     def articles(self, request=None):
         return NewsArticlePage.objects.visible_in(self.locale_id, request).child_of(self)

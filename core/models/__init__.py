@@ -1,4 +1,4 @@
-from .base import BasePage, ChildIndexPage, ContactSettings, IntroBodyPage, LegalPagesSettings
+from .base import BasePage, ChildIndexPage, ContactSettings, IntroBodyPage, IntroPage, LegalPagesSettings
 from .scheduled import BERLIN, ScheduledPage
 
 __all__ = [
@@ -7,6 +7,7 @@ __all__ = [
     "ChildIndexPage",
     "ContactSettings",
     "IntroBodyPage",
+    "IntroPage",
     "LegalPagesSettings",
     "ScheduledPage",
 ]

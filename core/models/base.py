@@ -108,21 +108,16 @@ class BasePage(Page):
         return super().get_view_restrictions()
 
 
-class IntroBodyPage(BasePage):
-    """A page with an introduction (on top and in lists) and a free body: general pages, index
-    pages and the pages of sectors and networks."""
+class IntroPage(BasePage):
+    """A page with an introduction: on top of the page and in lists (its `summary_text`). A page
+    type may declare `intro` again with a help text of its own."""
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Two or three sentences shown on top and in lists.")
     )
-    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     class Meta:
         abstract = True
@@ -130,6 +125,22 @@ class IntroBodyPage(BasePage):
     @property
     def summary_text(self):
         return self.intro
+
+
+class IntroBodyPage(IntroPage):
+    """A page with an introduction and a free body: general pages, index pages and the pages of
+    sectors and networks."""
+
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *IntroPage.content_panels,
+        FieldPanel("body", help_text=_("The text of the page: headings, paragraphs, images, quotes and buttons.")),
+    ]
+    search_fields = [*IntroPage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        abstract = True
 
 
 class ChildIndexPage(IntroBodyPage):

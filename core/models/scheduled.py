@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from .base import BasePage
+from .base import IntroPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-class ScheduledPage(BasePage):
+class ScheduledPage(IntroPage):
     """A page with a date: editors enter start and end in Europe/Berlin and set the status after it."""
 
     search_result_date = "start"
@@ -43,7 +43,7 @@ class ScheduledPage(BasePage):
             heading=_("Date"),
         )
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.FilterField("start")]
+    search_fields = [*IntroPage.search_fields, index.FilterField("start")]
 
     class Meta:
         abstract = True
@@ -53,10 +53,6 @@ class ScheduledPage(BasePage):
         """The index on `end` (lists of upcoming dates: few ahead, ever more behind), for the
         inheriting page type's `Meta.indexes` under its own name."""
         return models.Index(fields=["end"], name=name)
-
-    @property
-    def summary_text(self):
-        return self.intro
 
     def clean(self):
         super().clean()

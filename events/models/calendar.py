@@ -4,13 +4,11 @@ from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
-from wagtail.search import index
 
 from core.calendar import calendar_response
 from core.context import lazy
-from core.models import BasePage
+from core.models import IntroPage
 from core.pagination import paginate
 from pagecache.cache import per_content_change
 
@@ -26,14 +24,11 @@ def _slug(slugs, page):
     return slugs.get(page.locale.language_code, slugs["de"])
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IntroPage):
     """The calendar of one language: all upcoming meetings and events, a month view, the archive
     and the iCalendar subscription, each for any combination of filters (GET parameters)."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Two or three sentences above the calendar."))
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -41,10 +36,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("event calendar")
-
-    @property
-    def summary_text(self):
-        return self.intro
 
     @per_content_change("event-filter-choices", key=lambda page: [page.pk])
     def filter_choices(self, request):

@@ -19,11 +19,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from core.client_ip import client_ip
-from core.models import BasePage
+from core.models import IntroPage
 from core.routes import SIGNED_VALUE, RouteWords
 from network.models import FocusSectorPage, NetworkPage
 
@@ -66,7 +65,7 @@ def over_rate_limit(email, request):
     return over
 
 
-class NewsletterPage(RoutablePageMixin, BasePage):
+class NewsletterPage(RoutablePageMixin, IntroPage):
     """The newsletter's page of a language (`/de/newsletter/`, `/en/newsletter/`): what it brings
     and a link to the subscription form at its own, never cached address."""
 
@@ -76,18 +75,12 @@ class NewsletterPage(RoutablePageMixin, BasePage):
         help_text=_("What the newsletter brings and how often, in two or three sentences."),
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("newsletter page")
-
-    @property
-    def summary_text(self):
-        return self.intro
 
     def _words(self):
         return WORDS.of(self.locale.language_code)
