@@ -217,7 +217,7 @@ def _companies(request, directory, companies):
 @api.get("/v1/{language}/companies", response=CompanyList, tags=["companies"], summary="The company directory")
 def companies(request, language: Language, paging: Query[Paging]):
     directory = _directory(request, language)
-    listed = Company.objects.filter(locale=default_locale(request)).exclude(slug="").order_by("name")
+    listed = Company.objects.live().filter(locale=default_locale(request)).exclude(slug="").order_by("name")
     shown = list(listed[_window(paging)])
     return {"count": listed.count(), "items": _companies(request, directory, shown)}
 
@@ -234,7 +234,7 @@ CSV_COLUMNS = ("name", "street", "postcode", "city", "district", "size", "websit
 )
 def companies_csv(request, language: Language):
     directory = _directory(request, language)
-    listed = list(Company.objects.filter(locale=default_locale(request)).exclude(slug="").order_by("name"))
+    listed = list(Company.objects.live().filter(locale=default_locale(request)).exclude(slug="").order_by("name"))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="companies-{language}.csv"'
     # A byte order mark: spreadsheet programs then read the umlauts as UTF-8.
@@ -251,7 +251,7 @@ def companies_csv(request, language: Language):
 @api.get("/v1/{language}/companies/{slug}", response=schemas.Company, tags=["companies"], summary="One company")
 def company(request, language: Language, slug: str):
     directory = _directory(request, language)
-    found = get_object_or_404(Company, locale=default_locale(request), slug=slug)
+    found = get_object_or_404(Company.objects.live(), locale=default_locale(request), slug=slug)
     return _companies(request, directory, [found])[0]
 
 

@@ -10,6 +10,7 @@ permissions (`TranslationLanguageMiddleware`)."""
 
 from django.apps import apps
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -218,6 +219,28 @@ def _snippet_model_of_chooser(namespace):
     return None
 
 
+def _snippet_model_of_views(namespace):
+    for model in get_snippet_models():
+        if namespace == f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}":
+            return model
+    return None
+
+
+# Views of a snippet with draft state that Wagtail guards by the model's publish permission alone,
+# so a translator could unpublish a German company and a moderator an English one.
+SNIPPET_PUBLISH_VIEWS = {"unpublish", "confirm_workflow_cancellation"}
+
+
+def _may_publish_snippet(user, namespace, kwargs):
+    model = _snippet_model_of_views(namespace)
+    if model is None:
+        return True
+    instance = model._default_manager.filter(pk=unquote(str(kwargs.get("pk", "")))).first()
+    if instance is None:
+        return True  # Wagtail answers 404
+    return policy_registry.get_by_type(model).user_has_permission_for_instance(user, "publish", instance)
+
+
 def _model_of(kwargs):
     try:
         return apps.get_model(kwargs["app_label"], kwargs["model_name"])
@@ -276,6 +299,8 @@ def admin_view_allowed(request, match, view_kwargs):
     rule = ADMIN_VIEW_RULES.get(match.view_name)
     if rule is not None:
         return rule(user, view_kwargs)
+    if match.namespace.startswith("wagtailsnippets_") and match.url_name in SNIPPET_PUBLISH_VIEWS:
+        return _may_publish_snippet(user, match.namespace, view_kwargs)
     namespace_rule = ADMIN_NAMESPACE_RULES.get(match.namespace)
     if namespace_rule is not None:
         return namespace_rule(user)

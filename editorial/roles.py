@@ -17,12 +17,13 @@ from wagtail.models import (
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
 from core.sites import language_homes
-from editorial.workflow_names import APPROVAL_TASK_NAME, WORKFLOW_NAME
+from editorial.workflow_names import APPROVAL_TASK_NAME, COMPANY_WORKFLOW_NAME, WORKFLOW_NAME
 
 EDITORS = "Redaktion"
 MODERATORS = "Chefredaktion"
@@ -86,6 +87,14 @@ _NEWSLETTER_SEND = ["newsletter.send_issue", "newsletter.view_subscriber", "news
 _EXCHANGE_READ = ["exchange.view_entry"]
 _EXCHANGE = [*_EXCHANGE_READ, "exchange.change_entry", "exchange.publish_entry", "exchange.delete_entry"]
 
+# Companies have draft state and a workflow (network.Company): editors' and representatives'
+# changes wait for a moderator's approval; translators publish the English versions in
+# wagtail-localize's editor, which asks for this permission.
+_PUBLISH_COMPANIES = ["network.publish_company"]
+
+# Snippet models whose changes go through the company workflow.
+MODERATED_SNIPPETS = ["network.Company"]
+
 _EDITOR_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 
 ROLES = {
@@ -102,6 +111,7 @@ ROLES = {
         "collection": _EDITOR_MEDIA,
         "snippets": ["add", "change"],
         "global": [
+            *_PUBLISH_COMPANIES,
             *_ALL_PARTICIPATION_REQUESTS,
             *_BARRIER_REPORTS,
             *_REGISTRATIONS,
@@ -116,7 +126,7 @@ ROLES = {
         "english_pages": ["change", "publish"],
         "collection": ["choose_image", "choose_document"],
         "snippets": ["change"],
-        "global": ["wagtail_localize.submit_translation"],
+        "global": ["wagtail_localize.submit_translation", *_PUBLISH_COMPANIES],
     },
     CONTACT_PERSONS: {
         "german_pages": [],
@@ -216,6 +226,21 @@ def _setup_workflow(moderators, german_home, out):
     return workflow
 
 
+def _setup_company_workflow(task, out):
+    """Changes of companies (every language's; the English ones are published by translators in
+    wagtail-localize's editor, which bypasses it) go to the moderators' approval task."""
+    workflow, _ = Workflow.objects.get_or_create(name=COMPANY_WORKFLOW_NAME)
+    workflow.active = True
+    workflow.save()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
+    for label in MODERATED_SNIPPETS:
+        content_type = ContentType.objects.get_for_model(apps.get_model(label))
+        WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": workflow})
+    out(f"  workflow “{COMPANY_WORKFLOW_NAME}” on: " + ", ".join(MODERATED_SNIPPETS))
+    return workflow
+
+
 def _retire_wagtail_default_groups(out):
     """Delete Wagtail's default groups; one that has members keeps them but loses every permission."""
     for name in WAGTAIL_DEFAULT_GROUPS:
@@ -251,4 +276,5 @@ def setup_roles(out=lambda message: None):
         out(f"  group “{name}”")
     _retire_wagtail_default_groups(out)
     _setup_workflow(groups[MODERATORS], homes["de"], out)
+    _setup_company_workflow(GroupApprovalTask.objects.get(name=APPROVAL_TASK_NAME), out)
     return groups

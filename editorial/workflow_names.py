@@ -11,7 +11,9 @@ from django.utils.translation import gettext, gettext_noop
 
 WORKFLOW_NAME = gettext_noop("Approval")
 APPROVAL_TASK_NAME = gettext_noop("Approval by the editors-in-chief")
-TRANSLATED_NAMES = {WORKFLOW_NAME, APPROVAL_TASK_NAME}
+# Companies' profiles (network.Company): a change by an editor or a company's representative.
+COMPANY_WORKFLOW_NAME = gettext_noop("Company profile review")
+TRANSLATED_NAMES = {WORKFLOW_NAME, APPROVAL_TASK_NAME, COMPANY_WORKFLOW_NAME}
 
 
 class TranslatedName(str):

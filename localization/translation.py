@@ -6,7 +6,7 @@ so translators can open and continue it in the admin."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Subquery
+from django.db.models import CharField, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 
 from wagtail.models import DraftStateMixin, Locale, ModelLogEntry, Page, ReferenceIndex, TranslatableMixin
@@ -81,12 +81,20 @@ def translations_out_of_date():
 
 def _edited_since_sync(model):
     """The objects of a translatable snippet model that were saved in the admin after their
-    TranslationSource was last synced. Snippets have no revisions: their history is Wagtail's
-    log, which is also where the admin's "Updated" column comes from."""
+    TranslationSource was last synced. Snippets without draft state have no revisions: their
+    history is Wagtail's log, which is also where the admin's "Updated" column comes from. A
+    snippet with draft state (a company) changes for translators only when a change is approved
+    and published; its drafts wait in revisions."""
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     last_synced = TranslationSource.objects.filter(
         object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id"), specific_content_type=content_type
     ).values("last_updated_at")[:1]
+    if issubclass(model, DraftStateMixin):
+        return (
+            model.objects.annotate(last_synced=Subquery(last_synced))
+            .filter(last_synced__isnull=False, live=True)
+            .filter(last_published_at__gt=F("last_synced"))
+        )
     edited = ModelLogEntry.objects.filter(
         content_type=content_type,
         object_id=Cast(OuterRef("pk"), CharField()),

@@ -22,7 +22,7 @@ class CompanySitemap(Sitemap):
         if not self.directories:
             return []
         return list(
-            Company.objects.filter(locale=default_locale(self.request)).exclude(slug="").order_by("name", "pk")
+            Company.objects.live().filter(locale=default_locale(self.request)).exclude(slug="").order_by("name", "pk")
         )
 
     @cached_property

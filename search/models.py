@@ -239,7 +239,7 @@ class SearchPage(BasePage):
         if directory is None:
             return {"companies": []}
         backend = get_search_backend(backend_name_for(self.locale.language_code))
-        companies = backend.search(terms_query(terms), Company.objects.filter(locale_id=self.locale_id))[:limit]
+        companies = backend.search(terms_query(terms), Company.objects.live().filter(locale_id=self.locale_id))[:limit]
         base = directory.get_url(request)
         if base is None:  # a directory outside every site has no address to link to
             return {"companies": []}

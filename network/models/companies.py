@@ -2,7 +2,12 @@
 
 A company is a translatable snippet. Its relations (sectors, competences, contact person) and
 everything that is the same in every language (address, district, size) are kept on the German
-version; the English version carries the translated text (see `localization.linked`)."""
+version; the English version carries the translated text (see `localization.linked`).
+
+A company has draft state, revisions and a workflow, as a page has: a change (an editor's in the
+admin, a representative's on the public site) is a draft revision that goes through the workflow
+"Company profile review" (`editorial.roles`) and becomes public when a moderator approves it. The
+row always holds the live version, and the site shows only live companies (`Company.objects.live()`)."""
 
 from django import forms
 from django.db import models
@@ -15,7 +20,7 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -47,8 +52,16 @@ class CompanyForm(WagtailAdminModelForm):
         ]
 
 
-class Company(TranslatableMixin, index.Indexed, ClusterableModel):
+class CompanyQuerySet(models.QuerySet):
+    def live(self):
+        """The companies the public site shows: approved ones (drafts wait in their revisions)."""
+        return self.filter(live=True)
+
+
+class Company(WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, ClusterableModel):
     """A company in Bochum, member of networks and partner in projects."""
+
+    objects = CompanyQuerySet.as_manager()
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
@@ -168,6 +181,7 @@ class Company(TranslatableMixin, index.Indexed, ClusterableModel):
         index.SearchField("city"),
         index.FilterField("locale"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -221,7 +235,7 @@ def company_cards(companies, locale, sectors, competence_labels):
     ids = [company.pk for company in companies]
     keys = [company.translation_key for company in companies]
     localized = in_locale(
-        companies, locale, Company.objects.select_related("logo").prefetch_related("logo__renditions")
+        companies, locale, Company.objects.live().select_related("logo").prefetch_related("logo__renditions")
     )
     sector_by_key = {sector.translation_key: sector for sector in sectors}
     sector_keys = {}

@@ -3,6 +3,7 @@
 A meeting, and a network with all its meetings, can be added to a calendar: an iCalendar file at
 the sub-address `ical/` of the page (`CalendarMixin`)."""
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -147,9 +148,16 @@ class ProjectPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["network"] = self.get_parent()
-        context["partner_companies"] = linked_in_locale(self.partner_links.all(), "company", self.locale)
+        context["partner_companies"] = linked_in_locale(
+            self.partner_links.all(), "company", self.locale, live_companies()
+        )
         context["topic"] = one_in_locale(Topic.objects.all(), self.topic_id, self.locale) if self.topic_id else None
         return context
+
+
+def live_companies():
+    """The companies the site shows (`Company` imports this module, so it is looked up by name)."""
+    return apps.get_model("network", "Company").objects.live()
 
 
 class ProjectPartner(Orderable):

@@ -28,7 +28,7 @@ from core.models import ChildIndexPage, IntroBodyPage
 from localization.linked import linked_in_locale
 
 from ..forms import ParticipationForm
-from .meetings import CalendarMixin, MeetingPage, ProjectPage
+from .meetings import CalendarMixin, MeetingPage, ProjectPage, live_companies
 from .participation import ParticipationRequest, client_hash
 from .snippets import ContactPerson, Topic
 
@@ -107,7 +107,9 @@ class NetworkPage(CalendarMixin, IntroBodyPage):
             context["moderator"] = lazy(lambda: shown[1])
         else:
             context["contact_persons"] = lazy(lambda: linked_in_locale(links, "contact_person", locale, people))
-        context["member_companies"] = lazy(lambda: linked_in_locale(self.member_links.all(), "company", locale))
+        context["member_companies"] = lazy(
+            lambda: linked_in_locale(self.member_links.all(), "company", locale, live_companies())
+        )
         meetings = lazy(self.upcoming_and_past_meetings)
         context["upcoming_meetings"] = lazy(lambda: meetings["upcoming"])
         context["past_meetings"] = lazy(lambda: meetings["past"])

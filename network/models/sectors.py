@@ -11,10 +11,12 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.url_routing import RouteResult
 
 from core.context import lazy
 from core.models import ChildIndexPage, IntroBodyPage
@@ -91,10 +93,12 @@ class FocusSectorPage(IntroBodyPage):
 
 def companies_of_sector(sector, locale, limit=50, request=None):
     """Companies whose German version is linked to the sector, in `locale` where translated."""
-    companies = Company.objects.filter(
-        locale=default_locale(request), sectors__translation_key=sector.translation_key
-    ).order_by("name")[:limit]
-    return in_locale(companies, locale, Company.objects.all())
+    companies = (
+        Company.objects.live()
+        .filter(locale=default_locale(request), sectors__translation_key=sector.translation_key)
+        .order_by("name")[:limit]
+    )
+    return in_locale(companies, locale, Company.objects.live())
 
 
 class SectorContactPerson(Orderable):
@@ -128,7 +132,9 @@ class CompanyDirectoryPage(RoutablePageMixin, IntroBodyPage):
             context.update(company_page_context(company, self, request, sectors, labels))
             return context
         # The competences of the listed (German) companies, labelled in the page's language.
-        labels = labels_in_locale(Competence.objects.filter(companies__locale=german), self.locale)
+        labels = labels_in_locale(
+            Competence.objects.filter(companies__locale=german, companies__live=True), self.locale
+        )
         query = request.GET
         if query.get("competence") in labels.slugs:
             # A competence's slug in the other language (a link from the other site) means the same.
@@ -140,7 +146,7 @@ class CompanyDirectoryPage(RoutablePageMixin, IntroBodyPage):
             competences=labels.grouped_choices(),
         )
         # Logos joined and their renditions prefetched: no query per company card.
-        companies = Company.objects.filter(locale=german).select_related("logo").order_by("name")
+        companies = Company.objects.live().filter(locale=german).select_related("logo").order_by("name")
         companies = companies.prefetch_related("logo__renditions")
         if form.is_bound and not form.is_valid():
             # A choice that no longer exists (an old link): its error, and no list that ignores it.
@@ -164,7 +170,7 @@ class CompanyDirectoryPage(RoutablePageMixin, IntroBodyPage):
         if data["q"]:
             # Names, competences and their synonyms are searched in both languages; the list
             # shows the German version's relations.
-            keys = Company.objects.filter(name__icontains=data["q"]).values("translation_key")
+            keys = Company.objects.live().filter(name__icontains=data["q"]).values("translation_key")
             competences = matching_competences(data["q"]).values("translation_key")
             companies = companies.filter(Q(translation_key__in=keys) | Q(competences__translation_key__in=competences))
         if data["sector"]:
@@ -179,13 +185,25 @@ class CompanyDirectoryPage(RoutablePageMixin, IntroBodyPage):
             companies = companies.filter(size=data["size"])
         return companies
 
+    def route(self, request, path_components):
+        """Other apps serve addresses below the directory before its company pages (the company
+        representatives' access, /de/unternehmen/zugang/…): each `route_below_company_directory`
+        hook gets (directory, request, path components) and answers (view, args, kwargs) or None."""
+        if self.live and path_components:
+            for hook in hooks.get_hooks("route_below_company_directory"):
+                found = hook(self, request, path_components)
+                if found is not None:
+                    return RouteResult(self, args=found)
+        return super().route(request, path_components)
+
     @path("<slug:slug>/", name="company")
     def company_page(self, request, slug):
         """A company's own page, in the directory's language (the German text where there is no
         translation yet)."""
         german = default_locale(request)
         company = (
-            Company.objects.filter(locale=german, slug=slug)
+            Company.objects.live()
+            .filter(locale=german, slug=slug)
             .select_related("logo", "contact_person__photo")
             .prefetch_related("logo__renditions")
             .first()

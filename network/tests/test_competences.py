@@ -219,7 +219,14 @@ def test_editors_keep_the_list_and_companies_tick_from_it(client, admin_user):
     assert 'type="checkbox" name="competences"' in edit and "Rohrbiegen" in edit
     response = client.post(
         reverse("wagtailsnippets_network_company:edit", args=[company.pk]),
-        {"name": company.name, "description": company.description, "city": "Bochum", "competences": [bending.pk]},
+        {
+            "name": company.name,
+            "description": company.description,
+            "city": "Bochum",
+            "competences": [bending.pk],
+            # Companies have draft state: a change is live once published (here by an administrator).
+            "action-publish": "1",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert list(Company.objects.get(pk=company.pk).competences.all()) == [bending]

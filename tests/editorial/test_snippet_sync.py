@@ -45,8 +45,15 @@ def _edit_german_description(client, company, description):
         "website": company.website,
         "logo": company.logo_id or "",
     }
-    response = client.post(_edit_url(company), data)
+    response = client.post(_edit_url(company), {**data, "action-submit": "1"})
     assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def _approve(client, company):
+    """A moderator approves the change in the company workflow: only then is it live."""
+    task_state = company.current_workflow_task_state
+    url = reverse("wagtailsnippets_network_company:workflow_action", args=[company.pk, "approve", task_state.pk])
+    assert client.post(url, {"comment": ""}).status_code in (200, 302)
 
 
 def _editor_props(client, snippet, url=None):
@@ -61,7 +68,7 @@ def _dashboard(client):
 
 
 def test_changed_german_company_flags_its_english_version_until_synced_and_translated(
-    client, editor, translator, german_company, english_company
+    client, editor, moderator, translator, german_company, english_company
 ):
     client.force_login(translator)
     assert "has changed since" not in client.get(_edit_url(english_company)).content.decode()
@@ -69,6 +76,11 @@ def test_changed_german_company_flags_its_english_version_until_synced_and_trans
 
     client.force_login(editor)
     _edit_german_description(client, german_company, NEW_GERMAN)
+    # A change waiting for approval is nothing to translate yet.
+    client.force_login(translator)
+    assert "has changed since" not in client.get(_edit_url(english_company)).content.decode()
+    client.force_login(moderator)
+    _approve(client, german_company)
 
     # The translator is told on the English company and on the dashboard.
     client.force_login(translator)
