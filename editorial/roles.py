@@ -95,6 +95,9 @@ _PUBLISH_COMPANIES = ["network.publish_company"]
 # Snippet models whose changes go through the company workflow.
 MODERATED_SNIPPETS = ["network.Company"]
 
+# Company representatives (personal data): the moderators approve, reject and revoke them.
+_REPRESENTATIVES = [f"representatives.{action}_representative" for action in ("view", "change", "delete")]
+
 _EDITOR_MEDIA = ["add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"]
 
 ROLES = {
@@ -112,6 +115,7 @@ ROLES = {
         "snippets": ["add", "change"],
         "global": [
             *_PUBLISH_COMPANIES,
+            *_REPRESENTATIVES,
             *_ALL_PARTICIPATION_REQUESTS,
             *_BARRIER_REPORTS,
             *_REGISTRATIONS,

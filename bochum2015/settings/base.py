@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "exchange",
+    "representatives",
     "network",
     "registration",
     "search",
@@ -180,6 +181,18 @@ BARRIER_REPORT_RETENTION_MONTHS = int(os.environ.get("BARRIER_REPORT_RETENTION_M
 # were made; the link in the first e-mail confirms a registration for this many hours.
 REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "12"))
 REGISTRATION_CONFIRM_HOURS = int(os.environ.get("REGISTRATION_CONFIRM_HOURS", "48"))
+# Company representatives (representatives app, docs/representatives.md): the link in the first
+# e-mail confirms a request for this many hours; at most this many requests per address or client
+# and hour, and this many login links; a one-time login link is valid for this many minutes; a
+# representative's session ends after this many idle minutes and at the latest this many hours
+# after logging in; a logo may have at most this many bytes.
+REPRESENTATIVES_CONFIRM_HOURS = int(os.environ.get("REPRESENTATIVES_CONFIRM_HOURS", "48"))
+REPRESENTATIVES_REQUESTS_PER_HOUR = int(os.environ.get("REPRESENTATIVES_REQUESTS_PER_HOUR", "3"))
+REPRESENTATIVES_LOGIN_LINKS_PER_HOUR = int(os.environ.get("REPRESENTATIVES_LOGIN_LINKS_PER_HOUR", "5"))
+REPRESENTATIVES_LOGIN_LINK_MINUTES = int(os.environ.get("REPRESENTATIVES_LOGIN_LINK_MINUTES", "15"))
+REPRESENTATIVES_SESSION_IDLE_MINUTES = int(os.environ.get("REPRESENTATIVES_SESSION_IDLE_MINUTES", "30"))
+REPRESENTATIVES_SESSION_MAX_HOURS = int(os.environ.get("REPRESENTATIVES_SESSION_MAX_HOURS", "8"))
+REPRESENTATIVES_LOGO_MAX_BYTES = int(os.environ.get("REPRESENTATIVES_LOGO_MAX_BYTES", str(2 * 1024 * 1024)))
 # The newsletter (newsletter app): the link in the first e-mail confirms a subscription for this
 # many hours (unconfirmed ones are deleted by `delete_unconfirmed_newsletter_subscriptions` after
 # that); a delivery claimed by a worker that has not finished it within NEWSLETTER_SEND_LEASE_SECONDS

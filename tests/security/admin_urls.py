@@ -34,6 +34,7 @@ from network.models import (
 from news.models import NewsTag
 from newsletter.models import Issue, Subscriber
 from registration.models import Registration
+from representatives.models import Representative
 
 # The page every page-level address is called for, in each language: a general page without
 # subpages (a page with subpages needs more rights to be deleted, which would hide a gap).
@@ -164,6 +165,18 @@ class Objects:
             email="leserin@example.org",
             locale=self.locales["de"],
             defaults={"all_news": True, "consent_text": "Ja.", "consented_at": timezone.now()},
+        )
+        self.representative, _ = Representative.objects.get_or_create(
+            email="vertreterin@example.org",
+            company=self.snippet("network_company", "de"),
+            defaults={
+                "name": "Vera Vertreterin",
+                "role": "Geschäftsführerin",
+                "locale": self.locales["de"],
+                "status": Representative.Status.CONFIRMED,
+                "consent_text": "Ja.",
+                "consented_at": timezone.now(),
+            },
         )
         self.redirect, _ = Redirect.objects.get_or_create(old_path="/alte-adresse", defaults={"redirect_link": "/de/"})
         for code, locale in self.locales.items():
@@ -353,6 +366,8 @@ def _language_free_argument(name, argument, objects, user):  # noqa: C901, PLR09
         return objects.issue.pk
     if name.startswith("newsletter_subscribers:"):
         return objects.subscriber.pk
+    if name.startswith("representatives:"):
+        return objects.representative.pk
     if name.startswith("wagtailredirects:"):
         return objects.redirect.pk
     if name.startswith("wagtailforms:"):  # the site has no form pages: a page that is none

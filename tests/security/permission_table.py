@@ -219,6 +219,12 @@ TABLE = [
     row("Newsletter", "subscribers: add, edit, usage (subscribers come only from the public form and change only "
         "by their e-mailed links)",
         r"newsletter_subscribers:(add|edit|usage)", NO, NO, NO, NO),
+    # Company representatives (personal data): moderators approve, reject and revoke them.
+    row("Company representatives", "list, read, decide (approve, reject, revoke), history, usage, erase",
+        r"representatives:(index|index_results|inspect|edit|history|history_results|usage|delete)",
+        NO, YES, NO, NO),
+    row("Company representatives", "create (requests come only from the public form)", r"representatives:add",
+        NO, NO, NO, NO),
     # Translation (wagtail-localize).
     row("Translation", "start translating a page or a snippet (an English one offers no language to translate into)",
         r"wagtail_localize:(submit_page_translation|submit_snippet_translation)", NO, NO, YES, NO),
