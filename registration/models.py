@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
@@ -178,7 +179,8 @@ class Registration(models.Model):
         CONFIRMED = "confirmed", _("seat")
         WAITING = "waiting", _("waiting list")
         FULL = "full", _("no seat left")
-        CANCELLED = "cancelled", _("cancelled")
+        # A registration is "storniert"; a meeting or an event is "abgesagt".
+        CANCELLED = "cancelled", pgettext_lazy("registration", "cancelled")
 
     ACTIVE = (Status.PENDING, Status.CONFIRMED, Status.WAITING)
 
@@ -205,7 +207,7 @@ class Registration(models.Model):
     )
     created_at = models.DateTimeField(_("registered"), default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(pgettext_lazy("registration", "cancelled"), null=True, blank=True)
     moved_up_at = models.DateTimeField(_("moved up from the waiting list"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     # A keyed hash of the sender's IP address, only for the rate limit; never the address itself.

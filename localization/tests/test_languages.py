@@ -150,3 +150,16 @@ def test_server_error_page_renders_without_the_database(rf, django_assert_num_qu
         response = server_error(rf.get("/de/"))
     assert response.status_code == 500
     assert "Etwas ist schiefgelaufen" in response.content.decode()
+
+
+def test_a_string_has_the_same_german_in_every_app():
+    """Django merges the apps' catalogues and the first app's translation of a string wins for
+    all of them: a second, different one is never shown where its app meant it (the registration
+    e-mails greeted with the exchange's words). A different meaning takes a context (pgettext)."""
+    german = {}
+    for locale_dir in CATALOGUE_DIRS:
+        for entry in _catalogue(locale_dir, "de"):
+            if not entry.obsolete and entry.msgstr:
+                german.setdefault((entry.msgctxt, entry.msgid), {})[locale_dir.parent.name] = entry.msgstr
+    differing = {key: apps for key, apps in german.items() if len(set(apps.values())) > 1}
+    assert differing == {}
