@@ -9,8 +9,9 @@ import logging
 
 from django.apps import apps
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -91,5 +92,27 @@ def send(entry, kind, answer=None):
         message.send()
     except Exception:
         logger.exception("Exchange entry %s is stored, but the %s e-mail failed", entry.pk, kind)
+        return False
+    return True
+
+
+def notify_moderators(entry):
+    """Tell the initiative (the contact settings' address, kept by administrators) that an entry
+    waits for moderation: only its title and a link into the admin, no personal data. In German,
+    the initiative's language, whatever language the entry is in."""
+    recipient = ContactSettings.load().email
+    if not recipient:
+        logger.warning("Exchange entry %s waits for moderation: no address to notify", entry.pk)
+        return False
+    with translation.override(settings.LANGUAGE_CODE):
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "wagtailsnippets_exchange_entry:edit", args=[entry.pk]
+        )
+        subject = gettext("Cooperation exchange: an entry waits for moderation")
+        body = render_to_string("exchange/email/moderation_notice.txt", {"entry": entry, "admin_url": admin_url})
+    try:
+        EmailMessage(subject=subject, body=body, to=[recipient]).send()
+    except Exception:
+        logger.exception("Exchange entry %s waits for moderation, but the notice failed", entry.pk)
         return False
     return True

@@ -42,6 +42,13 @@ def relay_answer(answer_id):
     return sent
 
 
+@task()
+def notify_moderators(entry_id):
+    """Tell the initiative that the entry (confirmed by its poster) waits for moderation."""
+    entry = apps.get_model("exchange", "Entry").objects.filter(pk=entry_id).first()
+    return emails.notify_moderators(entry) if entry is not None else False
+
+
 def send_after_commit(entry, kind):
     entry_id = entry.pk
     transaction.on_commit(lambda: send_entry_email.enqueue(entry_id, kind))
@@ -50,3 +57,8 @@ def send_after_commit(entry, kind):
 def relay_after_commit(answer):
     answer_id = answer.pk
     transaction.on_commit(lambda: relay_answer.enqueue(answer_id))
+
+
+def notify_moderators_after_commit(entry):
+    entry_id = entry.pk
+    transaction.on_commit(lambda: notify_moderators.enqueue(entry_id))

@@ -279,6 +279,8 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
             return self._render(request, "link_invalid", status=400, state="expired")
         if request.method == "POST" and entry.confirm_email():
             logger.info("Exchange entry %s confirmed, waiting for moderation", entry.pk)
+            if not entry.live:
+                tasks.notify_moderators_after_commit(entry)
             if entry.is_public():
                 # A moderator published it before its poster confirmed: now cached lists show it.
                 public_change()
