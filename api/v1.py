@@ -286,7 +286,7 @@ def exchange(request, language: Language, paging: Query[Paging], kind: str = "",
     items = []
     for entry in shown:
         company_url = None
-        if entry.company is not None and entry.company.slug and directory is not None:
+        if entry.company is not None and entry.company.live and entry.company.slug and directory is not None:
             company_url = request.build_absolute_uri(directory.company_url(entry.company, request))
         items.append(
             {

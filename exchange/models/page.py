@@ -155,19 +155,20 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
         # The directory of the same site and language: a sibling below the same home page.
         directory = CompanyDirectoryPage.objects.live().sibling_of(self).first()
         company_url = ""
-        if entry.company is not None and directory is not None and entry.company.slug:
+        if entry.company is not None and entry.company.live and directory is not None and entry.company.slug:
             company_url = directory.company_url(entry.company, request)
         # The entry's German competences, whether or not translated into the page's language.
         keys = entry.competences.values("translation_key")
         found = list(
-            Company.objects.filter(locale=german, competences__translation_key__in=keys)
+            Company.objects.live()
+            .filter(locale=german, competences__translation_key__in=keys)
             .exclude(pk=entry.company_id or 0)
             .annotate(shared=Count("competences"))
             .order_by("-shared", "name")[:MATCHING_COMPANIES]
         )
         matching = [
             {"company": shown, "url": directory.company_url(source, request) if directory and source.slug else ""}
-            for source, shown in zip(found, in_locale(found, self.locale, Company.objects.all()), strict=True)
+            for source, shown in zip(found, in_locale(found, self.locale, Company.objects.live()), strict=True)
         ]
         entry_url = self.entry_url(entry, request)
         return {
@@ -205,7 +206,7 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
             ((str(c.pk), labels[c.translation_key].name) for c in vocabulary if c.translation_key in labels),
             key=lambda choice: sort_key(choice[1]),
         )
-        companies = Company.objects.filter(locale=german).order_by("name").values_list("pk", "name")
+        companies = Company.objects.live().filter(locale=german).order_by("name").values_list("pk", "name")
         return EntryPostForm(data, competences=competences, companies=[(str(pk), name) for pk, name in companies])
 
     @re_path(rf"^(?P<word>{_any('post')})/$", name="exchange_post")
@@ -234,7 +235,7 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
 
     def store_entry(self, data, client=""):
         now = timezone.now()
-        company = Company.objects.filter(pk=data["company"]).first() if data["company"] else None
+        company = Company.objects.live().filter(pk=data["company"]).first() if data["company"] else None
         entry = Entry.objects.create(
             page=self,
             locale=self.locale,

@@ -169,9 +169,11 @@ def test_company_from_the_directory_is_linked_and_matching_companies_are_shown(c
     laser = CompetenceFactory(name="Laserschneiden")
     poster = CompanyFactory(name="Muster Metall GmbH")
     match = CompanyFactory(name="Laserwerk Linden GmbH")
-    for company in (poster, match):
+    draft = CompanyFactory(name="Noch-nicht-freigegeben GmbH")
+    for company in (poster, match, draft):
         company.competences.set([laser])
         company.save()
+    type(draft).objects.filter(pk=draft.pk).update(live=False)  # waiting for moderation in the directory
     CompanyFactory(name="Fremdfirma GmbH")
     page = exchange_tree.german
     client.post(f"{page.url}eintragen/", _post_data(company=str(poster.pk), competences=[str(laser.pk)]))
@@ -184,6 +186,7 @@ def test_company_from_the_directory_is_linked_and_matching_companies_are_shown(c
     assert '<a href="/de/unternehmen/muster-metall-gmbh/">Muster Metall GmbH</a>' in html
     assert '<a href="/de/unternehmen/laserwerk-linden-gmbh/">Laserwerk Linden GmbH</a>' in html
     assert "Fremdfirma" not in html
+    assert "Noch-nicht-freigegeben" not in html
     assert "Laserschneiden" in html
 
 
