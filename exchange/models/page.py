@@ -21,6 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 
 from core.models import IntroBodyPage
 from core.pagination import paginate
+from core.routes import SIGNED_VALUE, RouteWords
 from core.serving import default_locale
 from localization.linked import in_locale
 from network.models import Company, CompanyDirectoryPage, Competence
@@ -35,24 +36,21 @@ from .entries import Answer, Entry, client_hash
 logger = logging.getLogger(__name__)
 
 # The words of the addresses in each language.
-WORDS = {
-    "de": {
-        "post": "eintragen",
-        "sent": "gesendet",
-        "confirm": "bestaetigen",
-        "renew": "verlaengern",
-        "answer": "antworten",
-    },
-    "en": {"post": "post", "sent": "sent", "confirm": "confirm", "renew": "renew", "answer": "answer"},
-}
-_SIGNED = r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)+"
+WORDS = RouteWords(
+    {
+        "de": {
+            "post": "eintragen",
+            "sent": "gesendet",
+            "confirm": "bestaetigen",
+            "renew": "verlaengern",
+            "answer": "antworten",
+        },
+        "en": {"post": "post", "sent": "sent", "confirm": "confirm", "renew": "renew", "answer": "answer"},
+    }
+)
 _ENTRY = r"(?P<pk>[0-9]+)-(?P<slug>[-a-z0-9]+)"
 # Companies with matching competences shown next to an entry.
 MATCHING_COMPANIES = 6
-
-
-def _any(step):
-    return "|".join(words[step] for words in WORDS.values())
 
 
 def _rate_limited(form):
@@ -82,11 +80,10 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
     # Addresses
 
     def _words(self):
-        return WORDS.get(self.locale.language_code, WORDS["de"])
+        return WORDS.of(self.locale.language_code)
 
     def _check(self, step, word):
-        if self._words()[step] != word:
-            raise Http404
+        WORDS.check(self.locale.language_code, step, word)
 
     def reverse_subpage(self, name, args=None, kwargs=None):
         """The steps' addresses in the page's language whoever asks (the e-mails name only the token)."""
@@ -209,7 +206,7 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
         companies = Company.objects.live().filter(locale=german).order_by("name").values_list("pk", "name")
         return EntryPostForm(data, competences=competences, companies=[(str(pk), name) for pk, name in companies])
 
-    @re_path(rf"^(?P<word>{_any('post')})/$", name="exchange_post")
+    @re_path(rf"^(?P<word>{WORDS.pattern('post')})/$", name="exchange_post")
     @method_decorator(never_cache)
     def post_entry(self, request, word):
         """GET shows the form; POST stores the entry (not public) and e-mails the confirmation link."""
@@ -257,14 +254,14 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
         tasks.send_after_commit(entry, "confirm")
         return entry
 
-    @re_path(rf"^(?P<word>{_any('post')})/(?P<step>{_any('sent')})/$", name="exchange_post_sent")
+    @re_path(rf"^(?P<word>{WORDS.pattern('post')})/(?P<step>{WORDS.pattern('sent')})/$", name="exchange_post_sent")
     @method_decorator(never_cache)
     def post_sent(self, request, word, step):
         self._check("post", word)
         self._check("sent", step)
         return self._render(request, "post_sent")
 
-    @re_path(rf"^(?P<word>{_any('confirm')})/(?P<token>{_SIGNED})/$", name="exchange_confirm")
+    @re_path(rf"^(?P<word>{WORDS.pattern('confirm')})/(?P<token>{SIGNED_VALUE})/$", name="exchange_confirm")
     @method_decorator(never_cache)
     def confirm(self, request, word, token):
         """GET shows the button, POST confirms the address; confirming again changes nothing."""
@@ -287,7 +284,7 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
                 public_change()
         return self._render(request, "confirm", entry=entry)
 
-    @re_path(rf"^(?P<word>{_any('renew')})/(?P<token>{_SIGNED})/$", name="exchange_renew")
+    @re_path(rf"^(?P<word>{WORDS.pattern('renew')})/(?P<token>{SIGNED_VALUE})/$", name="exchange_renew")
     @method_decorator(never_cache)
     def renew(self, request, word, token):
         """GET shows the button, POST extends the entry by EXCHANGE_ENTRY_MONTHS; the same link
@@ -322,7 +319,7 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
 
     # Answering an entry
 
-    @re_path(rf"^{_ENTRY}/(?P<word>{_any('answer')})/$", name="exchange_answer")
+    @re_path(rf"^{_ENTRY}/(?P<word>{WORDS.pattern('answer')})/$", name="exchange_answer")
     @method_decorator(never_cache)
     def answer(self, request, pk, slug, word):
         """GET shows the form; POST stores the answer and relays it to the poster by e-mail."""
@@ -360,7 +357,10 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
         tasks.relay_after_commit(answer)
         return redirect(sent_url)
 
-    @re_path(rf"^{_ENTRY}/(?P<word>{_any('answer')})/(?P<step>{_any('sent')})/$", name="exchange_answer_sent")
+    @re_path(
+        rf"^{_ENTRY}/(?P<word>{WORDS.pattern('answer')})/(?P<step>{WORDS.pattern('sent')})/$",
+        name="exchange_answer_sent",
+    )
     @method_decorator(never_cache)
     def answer_sent(self, request, pk, slug, word, step):
         self._check("answer", word)

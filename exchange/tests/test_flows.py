@@ -365,3 +365,16 @@ def test_the_sitemap_lists_public_entries_in_their_language(client, exchange_tre
     assert f"/{hidden.pk}-" not in xml
     for url in (german_url, english_url):
         assert client.get(url.removeprefix("http://testserver")).status_code == 200
+
+
+def test_each_page_answers_only_at_the_words_of_its_language(client, exchange_tree):
+    entry = EntryFactory(page=exchange_tree.german)
+    german, english = exchange_tree.german.url, exchange_tree.english.url
+    assert client.get(f"{german}eintragen/").status_code == 200
+    assert client.get(f"{german}post/").status_code == 404
+    assert client.get(f"{english}eintragen/").status_code == 404
+    assert client.get(f"{german}{entry.pk}-{entry.slug}/answer/").status_code == 404
+    assert client.get(f"{english}{entry.pk}-{entry.slug}/").status_code == 404  # a German entry
+    wrong_slug = client.get(f"{german}{entry.pk}-anders/")
+    assert wrong_slug.status_code == 301
+    assert wrong_slug["Location"] == f"{german}{entry.pk}-{entry.slug}/"
