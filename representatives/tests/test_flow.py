@@ -88,7 +88,7 @@ def test_a_representative_asks_is_approved_edits_and_the_change_goes_public_afte
     # The moderator sees the confirmed request with the domain hint and approves it.
     client.force_login(moderator)
     listing = client.get(reverse("representatives:index")).content.decode()
-    assert "Vera Vertreterin" in listing and "blech.example.org = website" in listing
+    assert "Vera Vertreterin" in listing and "blech.example.org = Website" in listing
     edit = reverse("representatives:edit", args=[representative.pk])
     response = client.post(edit, {"decision": "approve", "note": "Telefonisch bestätigt."})
     assert response.status_code == 302, response.content.decode()[:3000]
