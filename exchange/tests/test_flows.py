@@ -228,6 +228,9 @@ def test_an_answer_is_relayed_to_the_poster_whose_address_is_never_shown(
     entry = EntryFactory(page=page, title="Freie Fräskapazität", email=POSTER)
     entry_url = f"{page.url}{entry.pk}-{entry.slug}/"
     responses = [client.get(page.url), client.get(entry_url), client.get(f"{entry_url}antworten/")]
+    # The list and the entry are cached like pages; the form is the visitor's own (CSRF token).
+    assert "public" in responses[0]["Cache-Control"] and "public" in responses[1]["Cache-Control"]
+    assert "no-store" in responses[2]["Cache-Control"]
     with django_capture_on_commit_callbacks(execute=True):
         sent = client.post(f"{entry_url}antworten/", _answer_data())
     assert sent.status_code == 302
