@@ -141,7 +141,8 @@ class ExchangeIndexPage(RoutablePageMixin, IntroBodyPage):
         items = list(page_obj.object_list)
         for entry in items:
             entry.url = base + self.reverse_subpage("exchange_entry", kwargs={"pk": entry.pk, "slug": entry.slug})
-        context.update(filter_form=form, page_obj=page_obj, entries=items, filtered=form.is_bound)
+        filtered = any(request.GET.get(name) for name in ("kind", "theme"))
+        context.update(filter_form=form, page_obj=page_obj, entries=items, filtered=filtered)
         return context
 
     # One entry

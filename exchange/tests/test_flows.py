@@ -288,6 +288,8 @@ def test_entries_of_one_page_only_and_filters_each_with_its_own_address(client, 
     assert "Ausbildungsplätze" not in html
     assert "Marketing cooperation" not in html
     assert "Ausbildungsplätze" in client.get(f"{german.url}?kind=offer").content.decode()
+    assert "filter-form__reset" in html
+    assert "filter-form__reset" not in client.get(f"{german.url}?page=1").content.decode()  # no filter: no reset
     bad = client.get(f"{german.url}?theme=nonsense").content.decode()
     assert "Vertriebspartner" not in bad
     english_html = client.get(english.url).content.decode()
