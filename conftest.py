@@ -53,6 +53,30 @@ def site_tree(db):
     return site_tree()
 
 
+@pytest.fixture(scope="module")
+def complete_site(django_db_setup, django_db_blocker):
+    """A complete small site (tests.complete_site): every page type in German and English, built
+    once for the test module in a transaction that is rolled back after its last test. Each test
+    runs in a savepoint inside it (use it with `db`); pages of other trees are offline."""
+    from django.db import transaction
+
+    from tests.complete_site import complete_site
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            site = complete_site()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    yield site
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
 def own_site_only(site_tree):
     """Pages outside the test's site (the demo content's, when the test database has it) are

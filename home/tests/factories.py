@@ -16,7 +16,7 @@ import wagtail_factories
 
 from django.utils.text import slugify
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from core.models import ContactSettings, LegalPagesSettings
 from home.models import HomePage, StandardPage
@@ -78,6 +78,16 @@ class SearchPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = SearchPage
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A picture of 1600 × 900 pixels (a JPEG of one colour), large enough for every rendition, in
+    the root collection (where the editorial roles may choose images)."""
+
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Bild {n}")
+    description = factory.LazyAttribute(lambda obj: obj.title)
+    file = factory.django.ImageField(width=1600, height=900, format="JPEG", filename="bild.jpg")
 
 
 class GenericSettingFactory(factory.django.DjangoModelFactory):

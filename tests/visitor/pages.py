@@ -1,4 +1,5 @@
-"""The public pages a visitor can reach: one of every page type in each language, and the 404."""
+"""The public pages a visitor can reach: one of every page type in each language, and the 404, on a
+complete site of the tests' own (the `complete_site` fixture, tests/complete_site.py)."""
 
 from django.conf import settings
 
@@ -21,19 +22,15 @@ def page_types(language):
 
 def page_of_type(model, language):
     page = model.objects.live().filter(locale__language_code=language).order_by("path").first()
-    assert page is not None, f"the demo has no live {model.__name__} in {language}"
+    assert page is not None, f"the site has no live {model.__name__} in {language}"
     return page
 
 
-def own_addresses(language):
+def own_addresses(site, language):
     """Views at sub-routes of a page that show something else than the page (name, path): a
-    company's page below the company directory."""
-    from network.models import Company, CompanyDirectoryPage
-
-    directory = CompanyDirectoryPage.objects.live().filter(locale__language_code=language).first()
-    company = Company.objects.filter(locale__language_code="de").exclude(slug="").order_by("name").first()
-    if directory is None or company is None:
-        return []
+    company's page below the company directory of `site` (a `complete_site`)."""
+    directory = site.german("directory") if language == "de" else site.english("directory")
+    company = site.snippets["company"]
     return [("company", directory.url + directory.reverse_subpage("company", kwargs={"slug": company.slug}))]
 
 

@@ -13,7 +13,7 @@ from wagtail.models import Site
 from demo.home import set_site_address
 from network.forms import started_value
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 BASE = "http://127.0.0.1:8811"
 
@@ -35,7 +35,7 @@ def test_make_run_gives_the_site_the_port_it_serves_on():
 
 
 @pytest.fixture
-def served_on_8811(settings, client):
+def served_on_8811(settings, client, complete_site):
     settings.WAGTAILADMIN_BASE_URL = BASE
     site = Site.objects.get(is_default_site=True)
     set_site_address(site)
@@ -55,8 +55,9 @@ def _assert_all_on_8811(urls, where):
     assert not wrong, f"{where}: {wrong}"
 
 
-def test_canonical_and_open_graph_links_use_the_configured_port(served_on_8811):
-    for url in ["/de/", "/en/about/", "/de/netzwerke/netzwerk-produktion/"]:
+def test_canonical_and_open_graph_links_use_the_configured_port(served_on_8811, complete_site):
+    pages = [complete_site.german("home"), complete_site.english("standard"), complete_site.german("network")]
+    for url in [page.url for page in pages]:
         html = served_on_8811.get(url).content.decode()
         head = html.split("</head>")[0]
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', head).group(1)
@@ -72,16 +73,16 @@ def test_sitemap_locations_use_the_configured_port(served_on_8811):
     _assert_all_on_8811(re.findall(r'href="([^"]+)"', pages), "sitemap alternates")
 
 
-def test_calendar_file_links_use_the_configured_port(served_on_8811):
-    ics = served_on_8811.get("/de/netzwerke/netzwerk-produktion/ical/").content.decode()
+def test_calendar_file_links_use_the_configured_port(served_on_8811, complete_site):
+    ics = served_on_8811.get(complete_site.german("network").url + "ical/").content.decode()
     urls = re.findall(r"^URL[^:]*:(.*)$", ics.replace("\r\n ", ""), re.M)
     _assert_all_on_8811([url.strip() for url in urls], "calendar")
 
 
-def test_admin_link_in_the_participation_email_uses_the_configured_port(served_on_8811, monkeypatch):
+def test_admin_link_in_the_participation_email_uses_the_configured_port(served_on_8811, complete_site, monkeypatch):
     monkeypatch.setattr("network.forms.ParticipationForm.min_fill_seconds", 0)
     served_on_8811.post(
-        "/de/netzwerke/netzwerk-produktion/teilnehmen/",
+        complete_site.german("network").url + "teilnehmen/",
         {
             "company": "Muster Metall GmbH",
             "contact_name": "Erika Muster",

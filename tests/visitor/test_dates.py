@@ -12,7 +12,7 @@ from network.models import MeetingPage
 
 from .pages import page_of_type, rendered
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site")]
 
 BERLIN = ZoneInfo("Europe/Berlin")
 AMERICAN = [re.compile(r"\b[ap]\.m\."), re.compile(r"\b(Jan|Feb|Aug|Sept|Oct|Nov|Dec)\. \d")]

@@ -11,9 +11,6 @@ from django.conf import settings
 
 from .pages import NOT_FOUND, rendered
 
-pytestmark = pytest.mark.demo
-
-
 PRINT_DEBUG = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
 
 
@@ -45,7 +42,9 @@ def test_readme_says_how_to_get_debug_pages():
     ("language", "heading", "foreign"),
     [("de", "Seite nicht gefunden", "Page not found"), ("en", "Page not found", "Seite nicht gefunden")],
 )
-def test_missing_page_is_the_designed_404_in_the_language_of_the_address(client, language, heading, foreign):
+def test_missing_page_is_the_designed_404_in_the_language_of_the_address(
+    client, site_tree, language, heading, foreign
+):
     html = rendered(client, NOT_FOUND[language], status=404)
     assert f'<html lang="{language}">' in html
     assert f"<h1>{heading}</h1>" in html
