@@ -8,4 +8,5 @@ def html(client, url):
 
 
 def german(model, **lookup):
-    return model.objects.get(locale__language_code="de", **lookup)
+    """The live German page of `model` (of the `complete_site`: pages of other trees are offline)."""
+    return model.objects.live().get(locale__language_code="de", **lookup)

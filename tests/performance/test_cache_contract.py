@@ -12,7 +12,7 @@ from django.test import Client
 from news.models import NewsIndexPage
 from tests.visitor.pages import LANGUAGES, NOT_FOUND, page_of_type, page_types
 
-pytestmark = [pytest.mark.demo, pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site")]
 
 PUBLIC = "public, max-age=60, s-maxage=600, stale-while-revalidate=30, stale-if-error=86400"
 BRIEF = "public, max-age=60, s-maxage=60"
@@ -113,10 +113,10 @@ def test_the_language_redirect_of_the_root_follows_the_visitor_and_is_never_cach
 @pytest.mark.parametrize(
     "url",
     [
-        "/de/netzwerke/netzwerk-produktion/teilnehmen/",
-        "/en/networks/production-network/join/",
-        "/de/netzwerke/netzwerk-produktion/thanks/",
-        "/en/networks/production-network/thanks/",
+        "/de/netzwerke/netzwerk-giesserei/teilnehmen/",
+        "/en/networks/foundry-network/join/",
+        "/de/netzwerke/netzwerk-giesserei/thanks/",
+        "/en/networks/foundry-network/thanks/",
         "/de/barrierefreiheit/melden/",
         "/en/accessibility/report/",
         "/de/barrierefreiheit/thanks/",
@@ -132,10 +132,10 @@ def test_form_and_thank_you_pages_are_never_cached(either_page_cache, url):
 
 
 def test_posts_are_never_cached(either_page_cache):
-    response = Client().post("/de/netzwerke/netzwerk-produktion/teilnehmen/", {"company": ""})
+    response = Client().post("/de/netzwerke/netzwerk-giesserei/teilnehmen/", {"company": ""})
     assert response.status_code == 200  # the errors
     assert_never_cached(response, "POST")
-    response = Client().post("/de/ueber-uns/")
+    response = Client().post("/de/initiative/")
     assert_never_cached(response, "POST")
 
 
@@ -146,7 +146,7 @@ def editor():
     return editor
 
 
-@pytest.mark.parametrize("url", ["/de/", "/en/about/", "/de/netzwerke/netzwerk-produktion/", "/sitemap.xml"])
+@pytest.mark.parametrize("url", ["/de/", "/en/initiative/", "/de/netzwerke/netzwerk-giesserei/", "/sitemap.xml"])
 def test_logged_in_users_get_nothing_a_cache_may_keep(either_page_cache, editor, url):
     Client().get(url)  # an anonymous visitor fills the page cache first
     response = editor.get(url)
@@ -158,7 +158,7 @@ def test_logged_in_users_get_nothing_a_cache_may_keep(either_page_cache, editor,
 def test_the_admin_and_previews_are_never_cached(editor):
     from home.models import StandardPage
 
-    page = StandardPage.objects.get(locale__language_code="de", slug="ueber-uns")
+    page = StandardPage.objects.get(locale__language_code="de", slug="initiative")
     for url in ["/admin/", "/admin/login/", f"/admin/pages/{page.pk}/edit/"]:
         assert_never_cached(editor.get(url), url)
     preview = editor.get(f"/admin/pages/{page.pk}/edit/preview/", {"mode": ""})
@@ -169,14 +169,14 @@ def test_the_admin_and_previews_are_never_cached(editor):
 def test_visitors_with_a_personal_cookie_get_nothing_a_cache_may_keep(either_page_cache):
     visitor = Client()
     visitor.cookies["messages"] = "something"
-    assert_never_cached(visitor.get("/de/ueber-uns/"), "messages cookie")
+    assert_never_cached(visitor.get("/de/initiative/"), "messages cookie")
 
 
 def test_a_visitor_who_has_a_csrf_cookie_from_a_form_still_gets_the_public_page(either_page_cache):
     visitor = Client()
     visitor.get("/de/barrierefreiheit/melden/")
     assert "csrftoken" in visitor.cookies
-    assert_public(visitor.get("/de/ueber-uns/"), "with a CSRF cookie")
+    assert_public(visitor.get("/de/initiative/"), "with a CSRF cookie")
 
 
 def test_a_page_that_sets_a_cookie_is_never_cached(either_page_cache, settings):

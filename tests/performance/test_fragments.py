@@ -21,10 +21,10 @@ from pagecache.templatetags import fragment_cache
 
 from .pages import german, html
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site")]
 
-SECTOR = "/de/fokusbranchen/metallverarbeitung/"
-NETWORK = "/de/netzwerke/netzwerk-produktion/"
+SECTOR = "/de/fokusbranchen/giessereitechnik/"
+NETWORK = "/de/netzwerke/netzwerk-giesserei/"
 
 
 @pytest.fixture(autouse=True)
@@ -33,20 +33,19 @@ def page_cache_off(settings):
 
 
 def newest_article(title):
-    """A live German article of today in the sector Metallverarbeitung."""
+    """A live German article of today in the sector Gießereitechnik."""
     article = NewsArticlePageFactory(
         parent=german(NewsIndexPage), title=title, date=timezone.localdate(), teaser="Ganz neu."
     )
-    link(article, sectors=[german(FocusSectorPage, slug="metallverarbeitung")])
+    link(article, sectors=[german(FocusSectorPage, slug="giessereitechnik")])
     return article
 
 
 def test_a_new_article_shows_at_once_in_every_list_that_was_cached(client):
-    older = german(NewsArticlePage, slug="netzwerk-produktion-auftakt")
+    older = german(NewsArticlePage, slug="giesser-treffen-sich")  # in the sector too
     urls = ["/de/", "/de/aktuelles/", SECTOR, "/de/aktuelles/feed/", older.url]
     before = {url: html(client, url) for url in urls}
     assert all("Schweißtechnik im Wandel" not in page for page in before.values())
-    link(older, sectors=[german(FocusSectorPage, slug="metallverarbeitung")])
     newest_article("Schweißtechnik im Wandel")
     for url in urls:
         assert "Schweißtechnik im Wandel" in html(client, url), url
@@ -62,7 +61,7 @@ def test_an_unpublished_article_leaves_every_cached_list_at_once(client):
 
 
 def test_a_changed_contact_person_shows_on_the_sector_and_network_pages(client):
-    sector = german(FocusSectorPage, slug="maschinen-und-anlagenbau")
+    sector = german(FocusSectorPage, slug="giessereitechnik")
     person = sector.contact_links.get().contact_person
     urls = [sector.url, NETWORK]  # both name the same person
     assert all(person.name in html(client, url) for url in urls)
@@ -73,7 +72,7 @@ def test_a_changed_contact_person_shows_on_the_sector_and_network_pages(client):
 
 
 def test_a_finished_meeting_leaves_upcoming_within_ten_minutes(client, monkeypatch):
-    network = german(NetworkPage, slug="netzwerk-produktion")
+    network = german(NetworkPage, slug="netzwerk-giesserei")
     soon = timezone.now() + datetime.timedelta(minutes=3)
     start = soon - datetime.timedelta(hours=2)
     MeetingPageFactory(parent=network, title="Treffen am Nachmittag", start=start, end=soon)
@@ -104,7 +103,7 @@ def test_every_visitor_of_a_participation_form_gets_a_token_of_their_own():
 def test_an_editor_sees_the_page_as_stored_not_as_routed_for_visitors(client, admin_client):
     """The page found for an address is kept for anonymous visitors only; editors read it."""
     html(client, SECTOR)
-    FocusSectorPage.objects.filter(slug="metallverarbeitung", locale__language_code="de").update(
+    FocusSectorPage.objects.filter(slug="giessereitechnik", locale__language_code="de").update(
         intro="Heimlich geänderte Einleitung"
     )
     assert "Heimlich geänderte Einleitung" in html(admin_client, SECTOR)
@@ -113,7 +112,7 @@ def test_an_editor_sees_the_page_as_stored_not_as_routed_for_visitors(client, ad
 
 def test_fragments_of_one_page_are_not_shown_on_another(client):
     """Keys name the page: two networks never share their meetings."""
-    first = german(NetworkPage, slug="netzwerk-produktion")
+    first = german(NetworkPage, slug="netzwerk-giesserei")
     second = NetworkPageFactory(parent=first.get_parent(), title="Netzwerk Logistik", slug="netzwerk-logistik")
     html(client, second.url)
     MeetingPageFactory(parent=first, title="Nur im ersten Netzwerk")
@@ -122,7 +121,7 @@ def test_fragments_of_one_page_are_not_shown_on_another(client):
 
 
 def test_a_meeting_is_listed_only_while_live(client):
-    network = german(NetworkPage, slug="netzwerk-produktion")
+    network = german(NetworkPage, slug="netzwerk-giesserei")
     meeting = MeetingPageFactory(parent=network, title="Treffen mit Absage")
     assert "Treffen mit Absage" in html(client, NETWORK)
     MeetingPage.objects.get(pk=meeting.pk).unpublish()

@@ -19,7 +19,7 @@ from network.models import FocusSectorIndexPage, FocusSectorPage, NetworkPage
 
 from .pages import german, html
 
-pytestmark = [pytest.mark.demo, pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site", "page_cache")]
 
 
 def change_without_signals(page, **fields):
@@ -28,16 +28,16 @@ def change_without_signals(page, **fields):
 
 
 def test_anonymous_visitors_get_the_page_from_the_cache(client):
-    about = german(StandardPage, slug="ueber-uns")
-    assert "<title>Über uns" in html(client, "/de/ueber-uns/")
+    about = german(StandardPage, slug="initiative")
+    assert "<title>Die Initiative" in html(client, "/de/initiative/")
     change_without_signals(about, title="Heimlich geändert")
-    assert "<title>Über uns" in html(client, "/de/ueber-uns/")
-    assert "<title>Über uns" in html(Client(), "/de/ueber-uns/")
+    assert "<title>Die Initiative" in html(client, "/de/initiative/")
+    assert "<title>Die Initiative" in html(Client(), "/de/initiative/")
 
 
 def test_a_cached_page_carries_the_same_headers_as_a_rendered_one(client):
-    first = client.get("/de/ueber-uns/")
-    second = client.get("/de/ueber-uns/")
+    first = client.get("/de/initiative/")
+    second = client.get("/de/initiative/")
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
     assert second.content == first.content
     ignored = {"X-Page-Cache", "Content-Length"}
@@ -47,10 +47,10 @@ def test_a_cached_page_carries_the_same_headers_as_a_rendered_one(client):
 
 
 def test_head_requests_are_answered_from_the_cache_too(client):
-    about = german(StandardPage, slug="ueber-uns")
-    html(client, "/de/ueber-uns/")
+    about = german(StandardPage, slug="initiative")
+    html(client, "/de/initiative/")
     change_without_signals(about, title="Heimlich geändert")
-    response = client.head("/de/ueber-uns/")
+    response = client.head("/de/initiative/")
     assert response.status_code == 200
     assert response["X-Page-Cache"] == "hit"
 
@@ -58,11 +58,11 @@ def test_head_requests_are_answered_from_the_cache_too(client):
 def test_logged_in_editors_never_get_a_cached_page(client):
     editor = Client()
     editor.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x" * 12))
-    about = german(StandardPage, slug="ueber-uns")
-    html(client, "/de/ueber-uns/")
+    about = german(StandardPage, slug="initiative")
+    html(client, "/de/initiative/")
     change_without_signals(about, title="Neuer Titel")
-    assert "<title>Neuer Titel" in html(editor, "/de/ueber-uns/")
-    assert "<title>Über uns" in html(client, "/de/ueber-uns/")  # and they do not fill it either
+    assert "<title>Neuer Titel" in html(editor, "/de/initiative/")
+    assert "<title>Die Initiative" in html(client, "/de/initiative/")  # and they do not fill it either
 
 
 def test_an_editor_with_a_page_open_in_the_admin_does_not_empty_the_cache(client):
@@ -76,8 +76,8 @@ def test_an_editor_with_a_page_open_in_the_admin_does_not_empty_the_cache(client
 
     editor = Client()
     editor.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x" * 12))
-    about = german(StandardPage, slug="ueber-uns")
-    assert client.get("/de/ueber-uns/")["X-Page-Cache"] == "miss"
+    about = german(StandardPage, slug="initiative")
+    assert client.get("/de/initiative/")["X-Page-Cache"] == "miss"
     token = read_generation()
     ping = reverse("wagtailadmin_editing_sessions:ping", args=("wagtailcore", "page", about.pk, 0))
     assert editor.post(ping).status_code == 200  # the edit view opens: its session is saved
@@ -87,14 +87,14 @@ def test_an_editor_with_a_page_open_in_the_admin_does_not_empty_the_cache(client
         assert editor.post(ping).status_code == 200
     assert EditingSession.objects.get(pk=session.pk).last_seen_at > session.last_seen_at
     assert read_generation() == token
-    assert client.get("/de/ueber-uns/")["X-Page-Cache"] == "hit"
+    assert client.get("/de/initiative/")["X-Page-Cache"] == "hit"
 
 
 def test_posts_and_the_admin_are_never_cached(client):
-    about = german(StandardPage, slug="ueber-uns")
-    html(client, "/de/ueber-uns/")
+    about = german(StandardPage, slug="initiative")
+    html(client, "/de/initiative/")
     change_without_signals(about, title="Neuer Titel")
-    assert "<title>Neuer Titel" in client.post("/de/ueber-uns/").content.decode()
+    assert "<title>Neuer Titel" in client.post("/de/initiative/").content.decode()
     client.get("/admin/login/")
     assert "X-Page-Cache" not in client.get("/admin/login/")
 
@@ -102,17 +102,17 @@ def test_posts_and_the_admin_are_never_cached(client):
 def test_visitors_with_a_personal_cookie_get_a_fresh_page(client):
     """A session or a message after a form may change the page: such visitors are not served
     from the cache (the CSRF and language cookies are the same page for everybody)."""
-    about = german(StandardPage, slug="ueber-uns")
-    html(client, "/de/ueber-uns/")
+    about = german(StandardPage, slug="initiative")
+    html(client, "/de/initiative/")
     change_without_signals(about, title="Neuer Titel")
     visitor = Client()
     visitor.cookies["messages"] = "something"
-    assert "<title>Neuer Titel" in html(visitor, "/de/ueber-uns/")
+    assert "<title>Neuer Titel" in html(visitor, "/de/initiative/")
 
 
 # Every event that changes what pages show makes every affected page fresh at once.
 
-SECTOR_PAGES = ["/de/", "/de/fokusbranchen/", "/de/fokusbranchen/metallverarbeitung/", "/sitemap-pages.xml"]
+SECTOR_PAGES = ["/de/", "/de/fokusbranchen/", "/de/fokusbranchen/giessereitechnik/", "/sitemap-pages.xml"]
 
 
 @pytest.fixture(params=[600, 0], ids=["page cache on", "fragments only"])
@@ -129,10 +129,10 @@ def warm(client, urls):
 @pytest.mark.usefixtures("page_cache_on_and_off")
 def test_publishing_a_page_shows_the_change_on_the_page_and_in_every_list(client):
     warm(client, SECTOR_PAGES)
-    sector = german(FocusSectorPage, slug="metallverarbeitung")
+    sector = german(FocusSectorPage, slug="giessereitechnik")
     sector.title = "Metall- und Oberflächentechnik"
     sector.save_revision().publish()
-    assert "<h1>Metall- und Oberflächentechnik</h1>" in html(client, "/de/fokusbranchen/metallverarbeitung/")
+    assert "<h1>Metall- und Oberflächentechnik</h1>" in html(client, "/de/fokusbranchen/giessereitechnik/")
     assert "Metall- und Oberflächentechnik</a>" in html(client, "/de/fokusbranchen/")
 
 
@@ -149,34 +149,34 @@ def test_a_newly_published_page_appears_in_lists_and_the_sitemap(client):
 
 @pytest.mark.usefixtures("page_cache_on_and_off")
 def test_an_unpublished_page_is_gone_at_once_everywhere(client):
-    urls = ["/de/netzwerke/", "/de/netzwerke/netzwerk-produktion/", "/sitemap-pages.xml"]
+    urls = ["/de/netzwerke/", "/de/netzwerke/netzwerk-giesserei/", "/sitemap-pages.xml"]
     warm(client, urls)
-    network = german(NetworkPage, slug="netzwerk-produktion")
+    network = german(NetworkPage, slug="netzwerk-giesserei")
     network.unpublish()
-    assert client.get("/de/netzwerke/netzwerk-produktion/").status_code == 404
-    assert "/de/netzwerke/netzwerk-produktion/" not in html(client, "/de/netzwerke/")
+    assert client.get("/de/netzwerke/netzwerk-giesserei/").status_code == 404
+    assert "/de/netzwerke/netzwerk-giesserei/" not in html(client, "/de/netzwerke/")
     # Its meetings and projects stay live below it; the page itself is gone from the sitemap.
     sitemap = html(client, "/sitemap-pages.xml")
-    assert "/de/netzwerke/netzwerk-produktion/<" not in sitemap
-    assert '/de/netzwerke/netzwerk-produktion/"' not in sitemap
+    assert "/de/netzwerke/netzwerk-giesserei/<" not in sitemap
+    assert '/de/netzwerke/netzwerk-giesserei/"' not in sitemap
 
 
 @pytest.mark.usefixtures("page_cache_on_and_off")
 def test_a_deleted_page_is_gone_at_once_everywhere(client):
     warm(client, SECTOR_PAGES)
-    german(FocusSectorPage, slug="metallverarbeitung").delete()
-    assert client.get("/de/fokusbranchen/metallverarbeitung/").status_code == 404
-    assert "/de/fokusbranchen/metallverarbeitung/" not in html(client, "/de/fokusbranchen/")
-    assert "/de/fokusbranchen/metallverarbeitung/" not in html(client, "/sitemap-pages.xml")
+    german(FocusSectorPage, slug="giessereitechnik").delete()
+    assert client.get("/de/fokusbranchen/giessereitechnik/").status_code == 404
+    assert "/de/fokusbranchen/giessereitechnik/" not in html(client, "/de/fokusbranchen/")
+    assert "/de/fokusbranchen/giessereitechnik/" not in html(client, "/sitemap-pages.xml")
 
 
 @pytest.mark.usefixtures("page_cache_on_and_off")
 def test_a_moved_page_answers_at_its_new_address_and_links_follow_it(client):
-    old, new = "/de/datenschutz/", "/de/ueber-uns/datenschutz/"
+    old, new = "/de/datenschutz/", "/de/initiative/datenschutz/"
     before = warm(client, ["/de/", old, "/sitemap-pages.xml"])
     assert f'href="{old}"' in before["/de/"]  # the footer links to it
     page = german(StandardPage, slug="datenschutz")
-    page.move(german(StandardPage, slug="ueber-uns"), pos="last-child")
+    page.move(german(StandardPage, slug="initiative"), pos="last-child")
     response = client.get(old)  # Wagtail's automatic redirect, not the cached copy
     assert (response.status_code, response["Location"]) == (301, new)
     assert html(client, new)
@@ -199,11 +199,11 @@ def test_publishing_a_translation_links_it_from_the_cached_source_page(client):
 
 @pytest.mark.usefixtures("page_cache_on_and_off")
 def test_a_page_added_to_the_menu_shows_in_the_navigation_of_every_cached_page(client):
-    warm(client, ["/de/", "/de/ueber-uns/"])
+    warm(client, ["/de/", "/de/initiative/"])
     page = german(StandardPage, slug="datenschutz")
     page.show_in_menus = True
     page.save_revision().publish()
-    for url in ["/de/", "/de/ueber-uns/"]:
+    for url in ["/de/", "/de/initiative/"]:
         nav = html(client, url).split('class="main-nav"')[1].split("</nav>")[0]
         assert 'href="/de/datenschutz/"' in nav
 
@@ -211,7 +211,7 @@ def test_a_page_added_to_the_menu_shows_in_the_navigation_of_every_cached_page(c
 @pytest.mark.parametrize("page_cache_seconds", [600, 0])
 def test_changed_contact_data_shows_in_the_footer_of_every_page(client, settings, page_cache_seconds):
     settings.PAGE_CACHE_SECONDS = page_cache_seconds  # the footer is also a cached fragment
-    urls = ["/de/", "/en/", "/de/ueber-uns/", "/en/networks/"]
+    urls = ["/de/", "/en/", "/de/initiative/", "/en/networks/"]
     warm(client, urls)
     contact = ContactSettings.load()
     contact.phone = "+49 234 555 0199"
@@ -221,7 +221,7 @@ def test_changed_contact_data_shows_in_the_footer_of_every_page(client, settings
 
 
 def test_a_changed_legal_page_setting_shows_in_every_footer(client):
-    urls = ["/de/", "/en/about/"]
+    urls = ["/de/", "/en/initiative/"]
     warm(client, urls)
     legal = LegalPagesSettings.load()
     legal.accessibility_page = None
@@ -235,7 +235,7 @@ def test_a_changed_legal_page_setting_shows_in_every_footer(client):
 
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STARTED_INPUT = re.compile(r'name="started" value="([^"]+)"')
-NETWORK = "/de/netzwerke/netzwerk-produktion/"
+NETWORK = "/de/netzwerke/netzwerk-giesserei/"
 FORM_LINK = re.compile(r'<a class="button" href="([^"]+)">Zum Teilnahmeformular</a>')
 
 
@@ -351,12 +351,12 @@ def test_pages_work_and_stay_fresh_when_redis_is_down(client, settings, monkeypa
     assert production_caches["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     settings.CACHES = production_caches
     settings.PAGE_CACHE_SHARED = True  # as with any REDIS_URL: the token's copy is asked for too
-    for url in ["/de/", "/de/ueber-uns/", "/en/about/", "/sitemap.xml", "/de/fokusbranchen/"]:
+    for url in ["/de/", "/de/initiative/", "/en/initiative/", "/sitemap.xml", "/de/fokusbranchen/"]:
         html(client, url)
-    about = german(StandardPage, slug="ueber-uns")
+    about = german(StandardPage, slug="initiative")
     about.title = "Wer wir sind"
     about.save_revision().publish()
-    assert "<title>Wer wir sind" in html(client, "/de/ueber-uns/")
+    assert "<title>Wer wir sind" in html(client, "/de/initiative/")
 
 
 @pytest.mark.usefixtures("page_cache_on_and_off")
@@ -365,7 +365,7 @@ def test_deleted_renditions_are_not_named_by_cached_pages(client):
     renditions purged) makes the pages and pictures that name their files fresh."""
     hero = german(HomePage).hero_image
     html(client, "/de/")
-    html(client, "/de/ueber-uns/")  # renders (and may make renditions) without emptying the cache
+    html(client, "/de/initiative/")  # renders (and may make renditions) without emptying the cache
     hero.renditions.all().delete()
     html(client, "/de/")
     # Only a freshly rendered picture asks for the hero's renditions, which makes them anew.

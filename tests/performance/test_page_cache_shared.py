@@ -18,7 +18,7 @@ from pagecache import generation
 from pagecache.cache import LocalEntries, local_entries
 from pagecache.models import CacheGeneration
 
-pytestmark = [pytest.mark.demo, pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site", "page_cache")]
 
 # A Redis database of its own for each pytest-xdist worker (gw0: 15, gw1: 14, …).
 REDIS_TEST_URL = f"redis://127.0.0.1:6379/{15 - int(os.environ.get('PYTEST_XDIST_WORKER', 'gw0')[2:])}"
@@ -40,7 +40,7 @@ def redis_cache(settings):
 
 
 def about():
-    return StandardPage.objects.get(locale__language_code="de", slug="ueber-uns")
+    return StandardPage.objects.live().get(locale__language_code="de", slug="initiative")
 
 
 def title_of(response):
@@ -61,25 +61,25 @@ def publish_title(page, title, django_capture_on_commit_callbacks):
 
 def test_a_hit_reads_the_token_from_redis_not_the_database(redis_cache, django_assert_num_queries):
     client = Client()
-    assert client.get("/de/ueber-uns/")["X-Page-Cache"] == "miss"
+    assert client.get("/de/initiative/")["X-Page-Cache"] == "miss"
     assert cache.get(generation.GENERATION_KEY) == CacheGeneration.objects.get().token
     with django_assert_num_queries(0):
-        assert Client().get("/de/ueber-uns/")["X-Page-Cache"] == "hit"
+        assert Client().get("/de/initiative/")["X-Page-Cache"] == "hit"
 
 
 def test_publishing_is_seen_by_every_worker_at_once(redis_cache, django_capture_on_commit_callbacks):
     client = Client()
-    assert title_of(client.get("/de/ueber-uns/")).startswith("Über uns")
+    assert title_of(client.get("/de/initiative/")).startswith("Die Initiative")
     publish_title(about(), "Wer wir sind", django_capture_on_commit_callbacks)
     assert cache.get(generation.GENERATION_KEY) == CacheGeneration.objects.get().token
     # Another worker: its own recent entries are empty, the shared cache is all it has.
     local_entries.clear()
-    assert title_of(client.get("/de/ueber-uns/")).startswith("Wer wir sind")
+    assert title_of(client.get("/de/initiative/")).startswith("Wer wir sind")
 
 
 def test_a_change_that_is_rolled_back_leaves_the_cached_pages(redis_cache, django_capture_on_commit_callbacks):
     client = Client()
-    client.get("/de/ueber-uns/")
+    client.get("/de/initiative/")
     token = cache.get(generation.GENERATION_KEY)
     with (
         django_capture_on_commit_callbacks(execute=True) as committed,
@@ -92,16 +92,16 @@ def test_a_change_that_is_rolled_back_leaves_the_cached_pages(redis_cache, djang
         raise RuntimeError
     assert committed == []
     assert cache.get(generation.GENERATION_KEY) == token == CacheGeneration.objects.get().token
-    response = client.get("/de/ueber-uns/")
+    response = client.get("/de/initiative/")
     assert response["X-Page-Cache"] == "hit"
-    assert title_of(response).startswith("Über uns")
+    assert title_of(response).startswith("Die Initiative")
 
 
 def test_a_token_redis_missed_is_picked_up_within_seconds(
     redis_cache, monkeypatch, caplog, django_capture_on_commit_callbacks
 ):
     client = Client()
-    client.get("/de/ueber-uns/")
+    client.get("/de/initiative/")
     real_set = cache.set
     monkeypatch.setattr(
         cache, "set", lambda key, *args, **kw: None if key == generation.GENERATION_KEY else real_set(key, *args, **kw)
@@ -110,22 +110,22 @@ def test_a_token_redis_missed_is_picked_up_within_seconds(
         publish_title(about(), "Wer wir sind", django_capture_on_commit_callbacks)
     assert "could not be copied" in caplog.text
     monkeypatch.undo()
-    assert title_of(client.get("/de/ueber-uns/")).startswith("Über uns")  # Redis still has the old token
+    assert title_of(client.get("/de/initiative/")).startswith("Die Initiative")  # Redis still has the old token
     # ... for COPY_SECONDS at most; its expiry, without waiting for it (a busy machine would make
     # any wait too short or too long), is the copy's removal.
     assert 0 < cache.ttl(generation.GENERATION_KEY) <= generation.COPY_SECONDS
     cache.delete(generation.GENERATION_KEY)
-    assert title_of(client.get("/de/ueber-uns/")).startswith("Wer wir sind")
+    assert title_of(client.get("/de/initiative/")).startswith("Wer wir sind")
 
 
 def test_a_worker_serves_its_recent_pages_without_fetching_them(redis_cache):
     client = Client()
-    client.get("/de/ueber-uns/")
+    client.get("/de/initiative/")
     change_without_signals(about(), title="Heimlich geändert")
     cache.clear()  # neither the page nor the token's copy are in Redis any more
-    response = client.get("/de/ueber-uns/")
+    response = client.get("/de/initiative/")
     assert response["X-Page-Cache"] == "hit"
-    assert title_of(response).startswith("Über uns")
+    assert title_of(response).startswith("Die Initiative")
 
 
 def test_recent_entries_are_bounded_and_expire(settings):

@@ -28,7 +28,7 @@ from network.models import (
 from news.models import NewsArticlePage, NewsIndexPage
 from pagecache.generation import bump_generation
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site")]
 
 # The budget for a page of any type, cache off.
 MOST_QUERIES = 15
@@ -52,9 +52,9 @@ def page_urls():
     meeting = german(MeetingPage).url
     urls = {
         "home page": german(HomePage).url,
-        "general page": "/de/ueber-uns/",
+        "general page": "/de/initiative/",
         "sector index": german(FocusSectorIndexPage).url,
-        "sector page": "/de/fokusbranchen/metallverarbeitung/",
+        "sector page": "/de/fokusbranchen/giessereitechnik/",
         "network index": german(NetworkIndexPage).url,
         "network page": german(NetworkPage).url,
         "meeting page": meeting,
@@ -63,12 +63,12 @@ def page_urls():
         "project page": german(ProjectPage).url,
         "company directory": german(CompanyDirectoryPage).url,
         "news index": news,
-        "news index by sector": news + "?sector=metallverarbeitung",
+        "news index by sector": news + "?sector=giessereitechnik",
         "news index page 2": news + "?page=2",
         "news article": german(NewsArticlePage).url,
         "news feed": news + "feed/",
         "event calendar": german(EventIndexPage).url,
-        "event calendar by sector": german(EventIndexPage).url + "?sector=metallverarbeitung&kind=meeting",
+        "event calendar by sector": german(EventIndexPage).url + "?sector=giessereitechnik&kind=meeting",
         "event calendar month": german(EventIndexPage).url + "monat/2009-02/",
         "event calendar feed": german(EventIndexPage).url + "ical/",
         "event page": german(EventPage).url,

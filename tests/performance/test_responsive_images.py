@@ -5,10 +5,10 @@ import re
 import pytest
 
 from core.templatetags.responsive_images import responsive_image, scaled_spec
-from demo.tools import demo_image
 from home.models import HomePage
+from home.tests.factories import ImageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site")]
 
 
 def test_scaled_specs_keep_the_operation_and_the_aspect_ratio():
@@ -18,7 +18,7 @@ def test_scaled_specs_keep_the_operation_and_the_aspect_ratio():
 
 
 def test_a_picture_offers_webp_and_falls_back_to_jpeg_with_its_size_set():
-    image = demo_image("Responsive test", size=(1600, 900))
+    image = ImageFactory(title="Responsive test")
     html = str(responsive_image({}, image, "fill-480x270", sizes="50vw", alt="Bänder", **{"class": "card__image"}))
     source = re.search(r'<source sizes="50vw" srcset="([^"]+)" type="image/webp">', html)
     assert source and re.fullmatch(r"\S+\.webp 480w, \S+\.webp 960w", source.group(1))
@@ -29,8 +29,8 @@ def test_a_picture_offers_webp_and_falls_back_to_jpeg_with_its_size_set():
 
 
 def test_the_home_page_hero_loads_at_once_and_the_rest_lazily(client):
-    home = HomePage.objects.get(locale__language_code="de")
-    assert home.hero_image, "the demo home page has a hero image"
+    home = HomePage.objects.live().get(locale__language_code="de")
+    assert home.hero_image, "the home page has a hero image"
     html = client.get("/de/").content.decode()
     hero = re.search(r'<img [^>]*class="hero__image"[^>]*>', html).group(0)
     assert 'loading="eager"' in hero and 'fetchpriority="high"' in hero
@@ -68,6 +68,6 @@ def test_a_network_page_shows_its_contact_persons_and_news_as_responsive_picture
 
     network = NetworkPage.objects.live().filter(locale__language_code="de").first()
     html = client.get(network.url).content.decode()
-    assert pictures(html), "the demo network page shows pictures"
+    assert pictures(html), "the network page shows pictures"
     assert all('type="image/webp"' in picture and 'loading="lazy"' in picture for picture in pictures(html))
     assert not re.search(r"<img (?![^>]*srcset)[^>]*>", html), "every image is a responsive picture"

@@ -295,7 +295,7 @@ class Command(BaseCommand):
 
     def parent(self, label, locale):
         page_class = model(label)
-        return page_class.objects.get(locale=locale) if page_class else None
+        return page_class.objects.live().get(locale=locale) if page_class else None
 
     def make_images(self):
         self.progress(f"{self.sizes['images']} images")
