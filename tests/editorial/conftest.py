@@ -6,7 +6,15 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
-from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
+from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS, setup_roles
+
+
+@pytest.fixture
+def site(db, complete_site):
+    """A complete small site (tests.complete_site, built once per module) with the editorial
+    groups and their rights set up on it (`manage.py setup_roles`)."""
+    setup_roles()
+    return complete_site
 
 
 def _member_of(django_user_model, username, group_name):
@@ -16,22 +24,22 @@ def _member_of(django_user_model, username, group_name):
 
 
 @pytest.fixture
-def editor(django_user_model):
+def editor(django_user_model, site):
     return _member_of(django_user_model, "erika", EDITORS)
 
 
 @pytest.fixture
-def moderator(django_user_model):
+def moderator(django_user_model, site):
     return _member_of(django_user_model, "moritz", MODERATORS)
 
 
 @pytest.fixture
-def contact_person(django_user_model):
+def contact_person(django_user_model, site):
     return _member_of(django_user_model, "konrad", CONTACT_PERSONS)
 
 
 @pytest.fixture
-def translator(django_user_model):
+def translator(django_user_model, site):
     """Works in the admin in English, her preferred language."""
     user = _member_of(django_user_model, "tanja", TRANSLATORS)
     profile = UserProfile.get_for_user(user)
@@ -41,9 +49,9 @@ def translator(django_user_model):
 
 
 @pytest.fixture
-def german_page(db):
-    """A German network page with an English translation (from the demo content)."""
-    return Page.objects.get(locale__language_code="de", slug="netzwerk-produktion").specific
+def german_page(site):
+    """A live German network page ("Netzwerk Gießerei") with a live English translation."""
+    return Page.objects.get(pk=site.german("network").pk).specific
 
 
 @pytest.fixture

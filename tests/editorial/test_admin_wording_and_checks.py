@@ -19,7 +19,7 @@ from news.tests.factories import NewsArticlePageFactory
 
 from .conftest import empty_inline_formsets
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 def _edit_url(page):
@@ -59,7 +59,7 @@ def test_the_workflow_history_names_the_task_in_the_admins_language(client, edit
 
 
 def test_a_new_german_page_writes_its_umlauts_out_in_its_address(client, editor):
-    german_home = Page.objects.get(depth=2, locale__language_code="de")
+    german_home = Page.objects.live().get(depth=2, locale__language_code="de")
     client.force_login(editor)
     add_url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", german_home.pk])
     form = client.get(add_url).content.decode()
@@ -84,7 +84,7 @@ def test_a_published_address_is_kept(german_page):
 
 @pytest.fixture
 def empty_draft():
-    index = NewsIndexPage.objects.get(locale__language_code="de")
+    index = NewsIndexPage.objects.live().get(locale__language_code="de")
     return NewsArticlePageFactory(
         parent=index, title="Noch leer", slug="noch-leer", body=[], live=False, first_published_at=None
     )

@@ -9,15 +9,16 @@ from django.utils import timezone
 
 from home.models import HomePage, StandardPage
 from localization.translation import translate
-from network.models import MeetingPage, NetworkPage, ParticipationRecipient
+from network.models import MeetingPage, ParticipationRecipient
 from network.tests.factories import ParticipationRequestFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 @pytest.fixture
-def participation_request(db):
+def participation_request(german_page):
     return ParticipationRequestFactory(
+        network=german_page,
         company="Muster Zerspanung GmbH",
         contact_name="Mia Muster",
         email="mia@example.org",
@@ -26,8 +27,8 @@ def participation_request(db):
 
 
 @pytest.fixture
-def next_meeting(db):
-    network = NetworkPage.objects.get(locale__language_code="de", slug="netzwerk-produktion")
+def next_meeting(german_page):
+    network = german_page
     start = timezone.now() + datetime.timedelta(days=14)
     meeting = network.add_child(
         instance=MeetingPage(
@@ -72,23 +73,23 @@ def test_everyone_sees_the_next_meetings_and_editors_get_the_edit_link(client, e
     html = _dashboard(client, editor)
     edit = reverse("wagtailadmin_pages:edit", args=[next_meeting.pk])
     assert f'<a href="{edit}">Drittes Netzwerktreffen</a>' in html
-    assert "Zweites Netzwerktreffen" not in html  # in the past
+    assert "Erstes Gusstreffen" not in html  # in the past
     html = _dashboard(client, translator)
     assert f'<a href="{next_meeting.url}">Drittes Netzwerktreffen</a>' in html
 
 
 def test_translators_see_what_needs_translating_and_syncing(client, translator, editor, moderator):
-    home = HomePage.objects.get(locale__language_code="de")
+    home = HomePage.objects.live().get(locale__language_code="de")
     new = home.add_child(instance=StandardPage(title="Neu auf Deutsch", slug="neu"))
     new.save_revision().publish()
-    about = StandardPage.objects.get(locale__language_code="de", slug="ueber-uns")
+    about = StandardPage.objects.live().get(locale__language_code="de", slug="initiative")
     about.intro = "Geänderte Einleitung."
     about.save_revision().publish()
 
     html = _dashboard(client, translator)
     translate = reverse("wagtail_localize:submit_page_translation", args=[new.pk])
     assert f'Neu auf Deutsch – <a href="{translate}">Translate</a>' in html
-    assert "Über uns (general content page) – <a href=" in html and "Sync now" in html
+    assert "Die Initiative (general content page) – <a href=" in html and "Sync now" in html
     assert "Translation work" not in _dashboard(client, editor)
 
 

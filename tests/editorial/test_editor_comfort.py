@@ -14,7 +14,7 @@ from wagtail_localize.models import Translation
 
 from .test_translation_flow import _editor_props
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 @pytest.mark.parametrize(("preference", "language"), [("", "de"), ("de", "de"), ("en", "en")])
@@ -30,13 +30,13 @@ def test_admin_speaks_the_users_preferred_language_and_german_by_default(client,
 
 def test_logged_in_editors_get_the_userbar_with_the_accessibility_checker(client, editor):
     client.force_login(editor)
-    html = client.get("/de/ueber-uns/").content.decode()
+    html = client.get("/de/initiative/").content.decode()
     assert "data-wagtail-userbar" in html
     assert 'id="checker-axe-configuration"' in html
 
 
 def test_visitors_get_no_userbar(client):
-    assert "data-wagtail-userbar" not in client.get("/de/ueber-uns/").content.decode()
+    assert "data-wagtail-userbar" not in client.get("/de/initiative/").content.decode()
 
 
 def _page_types():
@@ -49,7 +49,7 @@ def _one_translated_page(model):
         translation = page.get_translation_or_none(english)
         if translation is not None and translation.live:
             return page, translation.specific
-    pytest.fail(f"the demo content has no {model.__name__} in German and English")
+    pytest.fail(f"the site has no {model.__name__} in German and English")
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,6 @@ from tests.test_settings import run_django
 
 from .test_translation_flow import _editor_props
 
-pytestmark = pytest.mark.demo
-
 DEV = {"DJANGO_SETTINGS_MODULE": "bochum2015.settings.dev"}
 SHOW = ("shell", "-c", "from django.conf import settings; print(settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR)")
 

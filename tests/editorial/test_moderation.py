@@ -15,7 +15,7 @@ from editorial.roles import WORKFLOW_NAME
 
 from .conftest import empty_inline_formsets
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 def _form(page, action, **changes):
@@ -39,18 +39,18 @@ def _act(client, moderator, page, state, action, comment=""):
 
 
 def test_editor_submits_and_the_moderator_approves_which_publishes(client, editor, moderator, german_page):
-    state = _submit(client, editor, german_page, title="Netzwerk Produktion Ruhr")
+    state = _submit(client, editor, german_page, title="Netzwerk Gießerei Ruhr")
     assert state.workflow.name == WORKFLOW_NAME
-    assert client.get(german_page.url).content.decode().count("Netzwerk Produktion Ruhr") == 0
+    assert client.get(german_page.url).content.decode().count("Netzwerk Gießerei Ruhr") == 0
 
     client.force_login(moderator)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Netzwerk Produktion Ruhr" in dashboard  # awaiting the moderator's review
+    assert "Netzwerk Gießerei Ruhr" in dashboard  # awaiting the moderator's review
 
     _act(client, moderator, german_page, state, "approve")
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
-    assert "<h1>Netzwerk Produktion Ruhr</h1>" in client.get(german_page.url).content.decode()
+    assert "<h1>Netzwerk Gießerei Ruhr</h1>" in client.get(german_page.url).content.decode()
 
 
 def test_editor_cannot_approve_their_own_submission(client, editor, german_page):
@@ -59,11 +59,11 @@ def test_editor_cannot_approve_their_own_submission(client, editor, german_page)
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     german_page.refresh_from_db()
-    assert german_page.title == "Netzwerk Produktion"
+    assert german_page.title == "Netzwerk Gießerei"
 
 
 def test_moderator_requests_changes_and_the_editor_sees_the_comment(client, editor, moderator, german_page):
-    state = _submit(client, editor, german_page, title="Netzwerk Produktion!!!")
+    state = _submit(client, editor, german_page, title="Netzwerk Gießerei!!!")
     _act(client, moderator, german_page, state, "reject", comment="Bitte ohne Ausrufezeichen.")
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
@@ -75,22 +75,22 @@ def test_moderator_requests_changes_and_the_editor_sees_the_comment(client, edit
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[german_page.pk])).content.decode()
     assert "Bitte ohne Ausrufezeichen." in edit
     german_page.refresh_from_db()
-    assert german_page.title == "Netzwerk Produktion"
+    assert german_page.title == "Netzwerk Gießerei"
 
 
 def test_scheduled_publishing_works_with_the_workflow(client, editor, moderator, german_page):
     go_live = timezone.now() + datetime.timedelta(days=1)
     state = _submit(
-        client, editor, german_page, title="Netzwerk Produktion 2016", go_live_at=go_live.strftime("%Y-%m-%d %H:%M")
+        client, editor, german_page, title="Netzwerk Gießerei 2016", go_live_at=go_live.strftime("%Y-%m-%d %H:%M")
     )
     _act(client, moderator, german_page, state, "approve")
     german_page.refresh_from_db()
-    assert german_page.title == "Netzwerk Produktion"  # approved, but not yet due
+    assert german_page.title == "Netzwerk Gießerei"  # approved, but not yet due
     assert german_page.get_latest_revision().approved_go_live_at is not None
 
     later = timezone.now() + datetime.timedelta(days=2)
     with mock.patch("django.utils.timezone.now", return_value=later):
         call_command("publish_scheduled", verbosity=0)
     german_page.refresh_from_db()
-    assert german_page.title == "Netzwerk Produktion 2016"
-    assert "<h1>Netzwerk Produktion 2016</h1>" in client.get(german_page.url).content.decode()
+    assert german_page.title == "Netzwerk Gießerei 2016"
+    assert "<h1>Netzwerk Gießerei 2016</h1>" in client.get(german_page.url).content.decode()

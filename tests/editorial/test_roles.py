@@ -17,7 +17,7 @@ from network.models import ContactPerson
 
 from .conftest import empty_inline_formsets
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 
 def _edit_url(page):
@@ -68,7 +68,7 @@ def test_running_setup_roles_again_changes_nothing_and_undoes_changes_by_hand():
     assert _snapshot() == before
 
     translators = Group.objects.get(name=TRANSLATORS)
-    german_home = Page.objects.get(depth=2, locale__language_code="de")
+    german_home = Page.objects.live().get(depth=2, locale__language_code="de")
     GroupPagePermission.objects.create(group=translators, page=german_home, permission_type="change")
     Group.objects.get(name=EDITORS).page_permissions.filter(permission__codename="add_page").delete()
     call_command("setup_roles", verbosity=0)
@@ -81,8 +81,8 @@ def test_translator_is_refused_when_editing_a_german_page(client, translator, ge
     response = client.post(_edit_url(german_page), {"title": "Übersetzt", "slug": german_page.slug})
     assert _was_refused(response)
     german_page.refresh_from_db()
-    assert german_page.title == "Netzwerk Produktion"
-    assert german_page.get_latest_revision().content["title"] == "Netzwerk Produktion"
+    assert german_page.title == "Netzwerk Gießerei"
+    assert german_page.get_latest_revision().content["title"] == "Netzwerk Gießerei"
 
 
 def test_translator_opens_the_english_page_in_the_translation_editor(client, translator, english_page):
@@ -110,7 +110,7 @@ def test_editor_cannot_publish_only_save_a_draft(client, editor, german_page):
     response = client.post(
         _edit_url(german_page),
         {
-            "title": "Netzwerk Produktion (Entwurf)",
+            "title": "Netzwerk Gießerei (Entwurf)",
             "slug": german_page.slug,
             "intro": "Neu",
             "body-count": "0",
@@ -120,9 +120,9 @@ def test_editor_cannot_publish_only_save_a_draft(client, editor, german_page):
     )
     assert response.status_code == 302
     german_page.refresh_from_db()
-    assert german_page.title == "Netzwerk Produktion"
+    assert german_page.title == "Netzwerk Gießerei"
     assert german_page.has_unpublished_changes
-    assert "Netzwerk Produktion (Entwurf)" not in client.get(german_page.url).content.decode()
+    assert "Netzwerk Gießerei (Entwurf)" not in client.get(german_page.url).content.decode()
 
 
 def test_moderator_can_publish(client, moderator, german_page):
@@ -130,7 +130,7 @@ def test_moderator_can_publish(client, moderator, german_page):
     response = client.post(
         _edit_url(german_page),
         {
-            "title": "Netzwerk Produktion Bochum",
+            "title": "Netzwerk Gießerei Bochum",
             "slug": german_page.slug,
             "intro": "Neu",
             "body-count": "0",
@@ -140,23 +140,23 @@ def test_moderator_can_publish(client, moderator, german_page):
     )
     assert response.status_code == 302
     german_page.refresh_from_db()
-    assert german_page.title == "Netzwerk Produktion Bochum"
-    assert "<h1>Netzwerk Produktion Bochum</h1>" in client.get(german_page.url).content.decode()
+    assert german_page.title == "Netzwerk Gießerei Bochum"
+    assert "<h1>Netzwerk Gießerei Bochum</h1>" in client.get(german_page.url).content.decode()
 
 
 @pytest.mark.parametrize(
     "slug",
     [
         "aktuelles",
-        "netzwerk-produktion-auftakt",
+        "giesser-treffen-sich",
         "fokusbranchen",
-        "verkehrstechnik-automotive",
+        "giessereitechnik",
         "netzwerke",
-        "netzwerk-produktion",
+        "netzwerk-giesserei",
     ],
 )
 def test_approval_workflow_covers_the_german_news_sector_and_network_trees(slug):
-    page = Page.objects.get(locale__language_code="de", slug=slug)
+    page = Page.objects.live().get(locale__language_code="de", slug=slug)
     assert page.get_workflow().name == WORKFLOW_NAME
     english = page.get_translations().get()
     assert english.get_workflow() is None
@@ -191,7 +191,7 @@ def _with(instance, **fields):
 
 
 def test_translator_browses_the_german_tree_and_translates_but_cannot_change_it(client, translator):
-    german_home = Page.objects.get(depth=2, locale__language_code="de")
+    german_home = Page.objects.live().get(depth=2, locale__language_code="de")
     new = german_home.add_child(instance=StandardPage(title="Neu auf Deutsch", slug="neu-auf-deutsch"))
     new.save_revision().publish()
     client.force_login(translator)
@@ -221,8 +221,8 @@ def test_translator_browses_the_german_tree_and_translates_but_cannot_change_it(
 
 
 def test_editor_does_not_browse_the_english_tree(client, editor):
-    english_home = Page.objects.get(depth=2, locale__language_code="en")
-    german_home = Page.objects.get(depth=2, locale__language_code="de")
+    english_home = Page.objects.live().get(depth=2, locale__language_code="en")
+    german_home = Page.objects.live().get(depth=2, locale__language_code="de")
     client.force_login(editor)
     response = client.get(reverse("wagtailadmin_explore", args=[english_home.pk]))
     # Wagtail sends whoever may not browse a page to the part of the tree they may.

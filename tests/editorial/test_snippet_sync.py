@@ -15,15 +15,15 @@ from network.models import Company, Competence
 
 from .test_translation_flow import _translate_strings, _untranslated
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 NEW_GERMAN = "Getriebe, Antriebswellen und Kupplungen für Nutzfahrzeuge, auch als Sonderanfertigung."
 NEW_ENGLISH = "Gearboxes, drive shafts and clutches for commercial vehicles, also made to order."
 
 
 @pytest.fixture
-def german_company():
-    return Company.objects.get(locale__language_code="de", name="Ruhrtal Antriebstechnik GmbH")
+def german_company(site):
+    return Company.objects.get(pk=site.snippets["company"].pk)
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_changed_german_company_flags_its_english_version_until_synced_and_trans
 ):
     client.force_login(translator)
     assert "has changed since" not in client.get(_edit_url(english_company)).content.decode()
-    assert "Ruhrtal Antriebstechnik GmbH (company)" not in _dashboard(client)
+    assert "Hordeler Gusswerk GmbH (company)" not in _dashboard(client)
 
     client.force_login(editor)
     _edit_german_description(client, german_company, NEW_GERMAN)
@@ -91,13 +91,13 @@ def test_changed_german_company_flags_its_english_version_until_synced_and_trans
     ).source
     sync = reverse("wagtail_localize:update_translations", args=[source.pk])
     assert f'href="{sync}?next=' in edit
-    assert "Ruhrtal Antriebstechnik GmbH (company)" in _dashboard(client)
+    assert "Hordeler Gusswerk GmbH (company)" in _dashboard(client)
 
     # Syncing brings in only the changed description; the name keeps its translation.
     response = client.post(sync, {})
     assert response.status_code == 302
     assert "has changed since" not in client.get(_edit_url(english_company)).content.decode()
-    assert "Ruhrtal Antriebstechnik GmbH (company)" not in _dashboard(client)
+    assert "Hordeler Gusswerk GmbH (company)" not in _dashboard(client)
     props = _editor_props(client, english_company)
     assert [s["source"] for s in _untranslated(props)] == [NEW_GERMAN]
 
@@ -113,31 +113,31 @@ def test_changed_german_company_flags_its_english_version_until_synced_and_trans
 
 
 def test_a_changed_german_competence_reaches_the_english_directory_once_synced_and_translated(
-    client, editor, translator
+    client, site, editor, translator
 ):
-    welding = Competence.objects.get(locale__language_code="de", name="Schweißen")
-    english = welding.get_translation(Locale.objects.get(language_code="en"))
-    url = reverse("wagtailsnippets_network_competence:edit", args=[welding.pk])
+    casting = Competence.objects.get(pk=site.snippets["competence"].pk)
+    english = casting.get_translation(Locale.objects.get(language_code="en"))
+    english_slug = english.slug
+    url = reverse("wagtailsnippets_network_competence:edit", args=[casting.pk])
     english_url = reverse("wagtailsnippets_network_competence:edit", args=[english.pk])
 
     client.force_login(editor)
-    response = client.post(
-        url, {"name": welding.name, "group": welding.group, "slug": welding.slug, "synonyms": "Schutzgasschweißen"}
-    )
+    data = {"name": casting.name, "group": casting.group, "slug": casting.slug, "synonyms": "Schwerkraftkokillenguss"}
+    response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
 
     client.force_login(translator)
     edit = client.get(english_url).content.decode()
     assert "The German original has changed since this translation was last synced." in edit
-    source = Translation.objects.get(source__object_id=welding.translation_key, target_locale=english.locale).source
+    source = Translation.objects.get(source__object_id=casting.translation_key, target_locale=english.locale).source
     assert client.post(reverse("wagtail_localize:update_translations", args=[source.pk]), {}).status_code == 302
     props = _editor_props(client, english, english_url)
-    assert [s["source"] for s in _untranslated(props)] == ["Schutzgasschweißen"]
-    _translate_strings(client, _untranslated(props), {"Schutzgasschweißen": "gas shielded welding"})
+    assert [s["source"] for s in _untranslated(props)] == ["Schwerkraftkokillenguss"]
+    _translate_strings(client, _untranslated(props), {"Schwerkraftkokillenguss": "gravity die casting"})
     assert client.post(english_url, {"action": "publish"}).status_code == 302
 
     english.refresh_from_db()
-    assert (english.name, english.synonyms, english.slug) == ("Welding", "gas shielded welding", "welding")
-    found = client.get("/en/companies/", {"q": "gas shielded"}).content.decode()
-    assert ">Stahlbau Gerthe GmbH &amp; Co. KG</a></h2>" in found
-    assert "Schutzgas" not in found
+    assert (english.name, english.synonyms, english.slug) == ("Die casting", "gravity die casting", english_slug)
+    found = client.get("/en/companies/", {"q": "gravity die"}).content.decode()
+    assert ">Hordeler Gusswerk GmbH</a></h2>" in found
+    assert "Schwerkraft" not in found

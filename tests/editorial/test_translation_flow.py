@@ -21,7 +21,7 @@ from localization.translation import translate
 
 from .test_roles import _with
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site")]
 
 GERMAN = {"title": "Anfahrt", "intro": "So finden Sie zu uns.", "seo_title": "Anfahrt zum Büro"}
 ENGLISH = {
@@ -34,7 +34,7 @@ ENGLISH = {
 
 @pytest.fixture
 def german_source(db):
-    home = HomePage.objects.get(locale__language_code="de")
+    home = HomePage.objects.live().get(locale__language_code="de")
     page = home.add_child(instance=StandardPage(slug="anfahrt", **GERMAN))
     page.save_revision().publish()
     return page
