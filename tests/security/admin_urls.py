@@ -1,6 +1,7 @@
 """Every URL pattern of the admin (Wagtail's, wagtail-localize's, ours, the admin API), found by
 walking Django's resolver, and real addresses for them: each pattern's path arguments filled
-with a German or an English object of the test database (demo content) or a language-free one.
+with a German or an English object of the test database (a complete site of the tests' own,
+`complete_site`, whose pages are the only live ones) or a language-free one.
 
 Used by the hostile-input test (test_admin_hostile.py), so that it covers a new admin endpoint as
 soon as it is registered."""
@@ -40,7 +41,7 @@ from representatives.models import Representative
 # subpages (a page with subpages needs more rights to be deleted, which would hide a gap).
 PAGE_SLUGS = {"de": "impressum", "en": "legal-notice"}
 # Where the admin API's copy and move actions are pointed: another page of the same language.
-DESTINATION_SLUGS = {"de": "ueber-uns", "en": "about"}
+DESTINATION_SLUGS = {"de": "initiative", "en": "initiative"}
 # The German page in the approval workflow (the workflow views' page); the English tree has none.
 MODERATED_SLUGS = {"de": "datenschutz", "en": "privacy"}
 
@@ -107,10 +108,11 @@ class Objects:
     def __init__(self):
         self.locales = {code: Locale.objects.get(language_code=code) for code in ("de", "en")}
         self.pages = {
-            code: Page.objects.get(locale=locale, slug=PAGE_SLUGS[code]) for code, locale in self.locales.items()
+            code: Page.objects.live().get(locale=locale, slug=PAGE_SLUGS[code])
+            for code, locale in self.locales.items()
         }
         self.destinations = {
-            code: Page.objects.get(locale=locale, slug=DESTINATION_SLUGS[code])
+            code: Page.objects.live().get(locale=locale, slug=DESTINATION_SLUGS[code])
             for code, locale in self.locales.items()
         }
         for page in self.pages.values():
@@ -131,7 +133,7 @@ class Objects:
         self.site = Site.objects.get(is_default_site=True)
         self.request = ParticipationRequest.objects.filter(network__locale=self.locales["de"]).first()
         if self.request is None:
-            network = NetworkPage.objects.filter(locale=self.locales["de"]).first()
+            network = NetworkPage.objects.live().filter(locale=self.locales["de"]).first()
             self.request = ParticipationRequest.objects.create(
                 network=network,
                 network_title=network.title,
@@ -147,7 +149,7 @@ class Objects:
         self.recipient, _ = ParticipationRecipient.objects.get_or_create(
             network=self.request.network, user=self._user("recipient")
         )
-        meeting = MeetingPage.objects.filter(locale=self.locales["de"]).first()
+        meeting = MeetingPage.objects.live().filter(locale=self.locales["de"]).first()
         self.registration, _ = Registration.objects.get_or_create(
             page=meeting,
             event_key=meeting.translation_key,
@@ -202,7 +204,7 @@ class Objects:
                 },
             )
         self.moderated = {
-            code: Page.objects.get(locale=locale, slug=MODERATED_SLUGS[code]).specific
+            code: Page.objects.live().get(locale=locale, slug=MODERATED_SLUGS[code]).specific
             for code, locale in self.locales.items()
         }
         if self.moderated["de"].current_workflow_task_state is None:

@@ -26,7 +26,7 @@ from editorial.roles import CONTACT_PERSONS, EDITORS, MODERATORS, TRANSLATORS
 
 from .admin_urls import Objects, admin_patterns, calls_for
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site", "roles")]
 
 EXAMPLES = int(os.environ.get("ADMIN_HOSTILE_EXAMPLES", "2"))
 EXAMPLE_DATABASE = DirectoryBasedExampleDatabase(str(django_settings.BASE_DIR / ".hypothesis" / "examples"))

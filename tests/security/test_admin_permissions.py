@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site", "roles")]
 
 
 def member_of(django_user_model, group_name, username):
@@ -33,8 +33,8 @@ def as_user(client, django_user_model):
 
 @pytest.fixture
 def german_page():
-    page = Page.objects.get(locale__language_code="de", slug="netzwerk-produktion").specific
-    page.title = "Netzwerk Produktion (Entwurf)"
+    page = Page.objects.get(locale__language_code="de", slug="netzwerk-giesserei").specific
+    page.title = "Netzwerk Gießerei (Entwurf)"
     page.save_revision()  # a second revision, so there is something to compare
     return page
 
@@ -128,11 +128,14 @@ def test_translators_may_choose_but_not_change_images(as_user):
 
 
 @pytest.fixture
-def participation_request():
+def participation_request(complete_site):
     from network.tests.factories import ParticipationRequestFactory
 
     return ParticipationRequestFactory(
-        company="Vertraulich GmbH", message="Personenbezogene Daten", consent_text="Einwilligung"
+        network=complete_site.german("network"),
+        company="Vertraulich GmbH",
+        message="Personenbezogene Daten",
+        consent_text="Einwilligung",
     )
 
 

@@ -201,7 +201,7 @@ def users(django_user_model):
 
 
 @pytest.mark.django_db
-@pytest.mark.demo
+@pytest.mark.usefixtures("complete_site", "roles")
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_what_the_table_says_on_every_admin_address(users, role):
     objects = Objects()

@@ -13,7 +13,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("complete_site")]
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert("b2015")</script></svg>'
 
 
