@@ -4,6 +4,8 @@ import pytest
 
 from django.core.management import call_command
 
+from tests.smtp import smtp_server  # noqa: F401 - the SMTP server fixture of the end-to-end e-mail tests
+
 BASE_DIR = Path(__file__).resolve().parent
 
 

@@ -1,6 +1,6 @@
-"""The exchange's e-mails through a real SMTP server on 127.0.0.1 (aiosmtpd on a free port, as the
-newsletter's tests run it): the confirmation link of a new entry is followed, and an answer reaches
-the poster with the answerer as Reply-To. No e-mail leaves the machine."""
+"""The exchange's e-mails through a real SMTP server on 127.0.0.1 (aiosmtpd on a free port, the
+`smtp_server` fixture of tests/smtp.py): the confirmation link of a new entry is followed, and an
+answer reaches the poster with the answerer as Reply-To. No e-mail leaves the machine."""
 
 import re
 

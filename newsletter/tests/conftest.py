@@ -1,7 +1,5 @@
 import pytest
 
-from .smtp import smtp_server  # noqa: F401 - the SMTP server fixture of the e-mail tests
-
 
 @pytest.fixture
 def client(client, django_capture_on_commit_callbacks):

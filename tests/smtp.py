@@ -1,5 +1,8 @@
-"""A real SMTP server on 127.0.0.1 for the tests (aiosmtpd on a free port): it keeps every message
-it accepts. No e-mail leaves the machine."""
+"""A real SMTP server on 127.0.0.1 for the end-to-end e-mail tests (aiosmtpd on a free port): it
+keeps every message it accepts. No e-mail leaves the machine.
+
+Every test can use the `smtp_server` fixture (the root conftest.py makes it available); the site's
+e-mail goes to the server while the test runs."""
 
 import email
 import email.policy
