@@ -23,6 +23,7 @@ from accessibility.tests.factories import (
     SignLanguagePageFactory,
 )
 from events.tests.factories import EventIndexPageFactory, EventPageFactory
+from exchange.tests.factories import EntryFactory, ExchangeIndexPageFactory
 from home.tests.factories import (
     ImageFactory,
     LegalPagesSettingsFactory,
@@ -335,6 +336,16 @@ def complete_site():
         slug="accessibility",
         intro="How accessible this website is.",
     )
+    exchange = _bilingual(
+        site,
+        "exchange",
+        ExchangeIndexPageFactory(parent=home),
+        title="Cooperation exchange",
+        slug="cooperation-exchange",
+        intro="Offers and requests of companies in Bochum.",
+    )
+    site.snippets["entry"] = EntryFactory(page=exchange, title="Partner für Sandguss gesucht")
+    EntryFactory(page=site.english("exchange"), title="Free casting capacity")
     LegalPagesSettingsFactory(accessibility_page=site.german("statement"))
     _bilingual(site, "easy_language", EasyLanguagePageFactory(parent=home, slug="leichte-sprache"))
     _bilingual(site, "sign_language", SignLanguagePageFactory(parent=home, slug="gebaerdensprache"))

@@ -6,7 +6,7 @@ from django.conf import settings
 from wagtail.models import get_page_models
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-PUBLIC_APPS = {"home", "accessibility", "news", "network", "events"}
+PUBLIC_APPS = {"home", "accessibility", "news", "network", "events", "exchange"}
 PAGE_TYPES = sorted(
     (model for model in get_page_models() if model._meta.app_label in PUBLIC_APPS and not model._meta.abstract),
     key=lambda model: model.__name__,
