@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.contrib.sitemaps.views import index as wagtail_sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from pagecache.cache import cached_fragment
 from seo.sitemaps import LocalizedSitemap, SitemapXml
 
 
@@ -32,9 +33,18 @@ def sitemaps():
 def sitemap_index(request):
     """/sitemap.xml: the list of the sitemap's pages (robots.txt points here); a section with
     nothing in it on this site is left out."""
-    sections = {name: section(request) for name, section in sitemaps().items()}
-    sections = {name: section for name, section in sections.items() if name == "pages" or section.paginator.count}
-    return wagtail_sitemap_index(request, sitemaps=sections, sitemap_url_name="sitemap_section")
+
+    def render():
+        # Each section counts its addresses: a query or two each, read once per content change.
+        sections = {name: section(request) for name, section in sitemaps().items()}
+        sections = {name: section for name, section in sections.items() if name == "pages" or section.paginator.count}
+        response = wagtail_sitemap_index(request, sitemaps=sections, sitemap_url_name="sitemap_section")
+        response.render()
+        kept = ("Content-Type", "X-Robots-Tag", "Last-Modified")
+        return response.content, {name: response[name] for name in kept if response.has_header(name)}
+
+    content, headers = cached_fragment(request, "sitemap-index", render)
+    return HttpResponse(content, headers=headers)
 
 
 def sitemap(request, section):
