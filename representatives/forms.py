@@ -94,13 +94,25 @@ class LoginLinkForm(ErrorSummary, SpamTraps, forms.Form):
 
 
 LOGO_TYPES = "image/png,image/jpeg,image/webp,image/gif"
+CONTACT_FIELDS = ["name", "role", "email", "phone"]
 
 
 class ProfileForm(ErrorSummary, ClusterForm):
-    """What a representative may change of their company; the name, the address of its page, its
-    sectors and the contact person's details stay with the editors."""
+    """What a representative may change of their company; the name, the address of its page and its
+    sectors stay with the editors."""
 
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    # The contact person other companies may contact: a new contact person record on every change
+    # (`contact_person_changes`), so that nothing shown elsewhere changes before approval.
+    contact_name = forms.CharField(
+        label=_("Contact person's name"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    contact_role = forms.CharField(label=_("Contact person's role"), max_length=200, required=False)
+    contact_email = forms.EmailField(label=_("Contact person's e-mail"), required=False)
+    contact_phone = forms.CharField(label=_("Contact person's phone"), max_length=50, required=False)
     logo_upload = forms.FileField(
         label=_("New logo (optional)"),
         required=False,
@@ -144,6 +156,23 @@ class ProfileForm(ErrorSummary, ClusterForm):
             if value in by_group
         ]
         self.logo = None
+        person = self.instance.contact_person if self.instance.contact_person_id else None
+        if person is not None and not self.is_bound:
+            for field in CONTACT_FIELDS:
+                self.initial[f"contact_{field}"] = getattr(person, field)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("contact_person_agreed") and not data.get("contact_name"):
+            self.add_error("contact_name", _("Please name the contact person who agreed to be shown."))
+        return data
+
+    def contact_person_changes(self):
+        """The contact person's details as typed, or None when they are what the company has."""
+        typed = {field: self.cleaned_data.get(f"contact_{field}", "") for field in CONTACT_FIELDS}
+        person = self.instance.contact_person if self.instance.contact_person_id else None
+        current = {field: getattr(person, field) if person else "" for field in CONTACT_FIELDS}
+        return None if typed == current else typed
 
     def clean_logo_upload(self):
         upload = self.cleaned_data.get("logo_upload")

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions.edit import EditAction
 from wagtail.models import TaskState, WorkflowState
 
+from network.models import ContactPerson
+
 from .logos import store_logo
 
 
@@ -19,6 +21,15 @@ def submit_change(company, form, representative):
     user = representative.user
     if form.logo is not None:
         form.instance.logo = store_logo(form.logo, company, user)
+    contact = form.contact_person_changes()
+    if contact is not None:
+        # A contact person of their own, never a change of one that pages show already: it is
+        # shown once the change is approved (and only while the agreement is ticked).
+        form.instance.contact_person = (
+            ContactPerson.objects.create(locale=company.locale, organisation=company.name, **contact)
+            if contact["name"]
+            else None
+        )
     EditAction(form.instance, user=user, form=form).execute(skip_permission_checks=True)
     company.refresh_from_db()
     for state in WorkflowState.objects.for_instance(company).filter(
