@@ -2,32 +2,35 @@
 (/de/unternehmen/zugang/…, /en/companies/access/…), served by `routes.route` through the
 directory's `route_below_company_directory` hook."""
 
+from core.routes import RouteWords
 from network.models import CompanyDirectoryPage
 
 from .tokens import confirm_token, login_link_tokens, set_password_tokens, uid
 
-WORDS = {
-    "de": {
-        "access": "zugang",
-        "sent": "gesendet",
-        "confirm": "bestaetigen",
-        "login": "anmelden",
-        "link": "link",
-        "password": "passwort",
-        "profile": "profil",
-        "logout": "abmelden",
-    },
-    "en": {
-        "access": "access",
-        "sent": "sent",
-        "confirm": "confirm",
-        "login": "login",
-        "link": "link",
-        "password": "password",
-        "profile": "profile",
-        "logout": "logout",
-    },
-}
+WORDS = RouteWords(
+    {
+        "de": {
+            "access": "zugang",
+            "sent": "gesendet",
+            "confirm": "bestaetigen",
+            "login": "anmelden",
+            "link": "link",
+            "password": "passwort",
+            "profile": "profil",
+            "logout": "abmelden",
+        },
+        "en": {
+            "access": "access",
+            "sent": "sent",
+            "confirm": "confirm",
+            "login": "login",
+            "link": "link",
+            "password": "password",
+            "profile": "profile",
+            "logout": "logout",
+        },
+    }
+)
 
 # Each step's address below the access address: its words and the number of parts that follow.
 STEPS = {
@@ -43,10 +46,6 @@ STEPS = {
 }
 
 
-def words(language_code):
-    return WORDS.get(language_code, WORDS["de"])
-
-
 def directory_in(locale):
     return CompanyDirectoryPage.objects.live().filter(locale=locale).first()
 
@@ -58,7 +57,7 @@ def path_of(directory, step, *parts, request=None, full=False):
     base = directory.get_full_url(request) if full else directory.get_url(request)
     if base is None:
         return ""
-    vocabulary = words(directory.locale.language_code)
+    vocabulary = WORDS.of(directory.locale.language_code)
     step_words, _count = STEPS[step]
     segments = [vocabulary["access"], *(vocabulary[word] for word in step_words), *parts]
     return base + "/".join(segments) + "/"
@@ -66,7 +65,7 @@ def path_of(directory, step, *parts, request=None, full=False):
 
 def resolve(language_code, components):
     """(step, parts) of the path components below a directory, or None when they are not ours."""
-    vocabulary = words(language_code)
+    vocabulary = WORDS.of(language_code)
     if not components or components[0] != vocabulary["access"]:
         return None
     rest = components[1:]

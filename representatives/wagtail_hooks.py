@@ -16,6 +16,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import routes
+from .links import WORDS
 from .models import AccountTaken, Representative
 from .tasks import send_after_commit
 
@@ -23,6 +24,12 @@ from .tasks import send_after_commit
 @hooks.register("route_below_company_directory")
 def representatives_pages(directory, request, components):
     return routes.route(directory, request, components)
+
+
+@hooks.register("reserve_below_company_directory")
+def representatives_address():
+    """No company gets the address of the access pages (/de/unternehmen/zugang/)."""
+    return {words["access"] for words in WORDS.words.values()}
 
 
 class RepresentativePermissionPolicy(ModelPermissionPolicy):

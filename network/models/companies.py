@@ -10,6 +10,7 @@ admin, a representative's on the public site) is a draft revision that goes thro
 row always holds the live version, and the site shows only live companies (`Company.objects.live()`)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.html import strip_tags
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin, WorkflowMixin
@@ -33,6 +35,12 @@ from .competences import Competence, CompetenceGroup, sort_key
 from .meetings import ProjectPartner
 from .networks import NetworkMember
 from .snippets import ContactPerson
+
+
+def reserved_addresses():
+    """Words other apps serve below the company directory (`reserve_below_company_directory`
+    hooks, e.g. the representatives' "zugang"): never a company's address, which they would hide."""
+    return {word for hook in hooks.get_hooks("reserve_below_company_directory") for word in hook()}
 
 
 class CompanyForm(WagtailAdminModelForm):
@@ -201,6 +209,11 @@ class Company(WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, 
     def district_name(self):
         return DISTRICTS.get(self.district, "")
 
+    def clean(self):
+        super().clean()
+        if self.slug in reserved_addresses():
+            raise ValidationError({"slug": _("This address is taken by other pages of the directory.")})
+
     def full_clean(self, *args, **kwargs):
         # Before validation, so that the made address is checked for uniqueness too.
         if not self.slug and self.name:
@@ -220,6 +233,7 @@ class Company(WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, 
             .exclude(translation_key=self.translation_key)
             .values_list("slug", flat=True)
         )
+        taken |= reserved_addresses()
         slug, number = base, 2
         while slug in taken:
             slug, number = f"{base}-{number}", number + 1
