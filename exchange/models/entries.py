@@ -121,19 +121,34 @@ class Entry(DraftStateMixin, RevisionMixin, ClusterableModel):
     objects = EntryQuerySet.as_manager()
 
     panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("theme")]),
-        FieldPanel("title"),
-        FieldPanel("description"),
-        FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel(
+            [
+                FieldPanel("kind", help_text=_("Whether the company offers something or looks for it.")),
+                FieldPanel("theme", help_text=_("The network's theme the entry belongs to.")),
+            ]
+        ),
+        FieldPanel("title", help_text=_("The entry's heading, as the poster wrote it; correct only plain mistakes.")),
+        FieldPanel("description", help_text=_("What is offered or looked for; no contact details here.")),
+        FieldPanel(
+            "competences",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Companies with these competences are shown next to the entry."),
+        ),
         MultiFieldPanel(
             [
-                FieldPanel("company_name"),
+                FieldPanel("company_name", help_text=_("As the poster named it; shown with the entry.")),
                 FieldPanel("company", help_text=_("The company's page in the directory, if it has one.")),
-                FieldPanel("contact_name", read_only=True),
+                FieldPanel("contact_name", read_only=True, help_text=_("Who posted it; never shown.")),
                 FieldPanel("email", read_only=True),
-                FieldPanel("locale", read_only=True),
-                FieldPanel("email_confirmed_at", read_only=True),
-                FieldPanel("expires_at", read_only=True),
+                FieldPanel("locale", read_only=True, help_text=_("The language it was posted in.")),
+                FieldPanel(
+                    "email_confirmed_at",
+                    read_only=True,
+                    help_text=_("Only an entry whose poster confirmed the address is shown once published."),
+                ),
+                FieldPanel(
+                    "expires_at", read_only=True, help_text=_("Set on publishing; the renewal link extends it.")
+                ),
             ],
             heading=_("Poster"),
         ),
