@@ -135,7 +135,10 @@ def test_every_page_type_needs_as_many_queries_with_much_more_content(client):
     little = count_queries(client, urls)
     add_content(articles=40, companies=40, networks=3, meetings=10, projects=3, images=4)
     more = count_queries(client, urls)
-    assert more == little, more
+    # Never more queries with more content (one fewer is fine: a list page whose first items are
+    # all meetings, depending on the day, needs no query for events).
+    grown = {page: (little[page], count) for page, count in more.items() if count > little[page]}
+    assert grown == {}, more
     # Cached fragments leave routing and the page's own content: a few queries at most.
     cached = {name: count for (name, state), count in more.items() if state == "fragments cached"}
     over = {name: count for name, count in cached.items() if count > READ_PER_REQUEST.get(name, FEW_QUERIES)}
