@@ -159,9 +159,8 @@ TABLE = [
         *PAGE_READERS),
     row("Companies", "unpublish a company, confirm cancelling its workflow when publishing",
         r"wagtailsnippets_network_company:(unpublish|confirm_workflow_cancellation)", NO, DE, EN, NO),
-    row("Companies", "approve or request changes (no company in moderation in the test: back to its edit view "
-        "with a message)",
-        r"wagtailsnippets_network_company:(workflow_action|collect_workflow_action_data)", DE, DE, NO, NO),
+    row("Companies", "approve or request changes (no company in moderation in the test: 404)",
+        r"wagtailsnippets_network_company:(workflow_action|collect_workflow_action_data)", NO, NO, NO, NO),
     row("Companies", "revert to, compare or unschedule a revision, a workflow's history in detail (no revision "
         "or workflow of the company in the test: 404)",
         r"wagtailsnippets_network_company:(revisions_revert|revisions_compare|revisions_unschedule"
