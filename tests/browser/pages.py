@@ -9,8 +9,6 @@ from django.db.models import Min
 
 from wagtail.models import Page
 
-from tests.visitor.pages import own_addresses
-
 # axe-core rule sets: WCAG 2.0/2.1 A and AA (what BITV 2.0 requires) plus axe's best practices
 # (landmarks, heading order), which are listed but only fail when serious or critical.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -20,6 +18,18 @@ EDITORIAL_PASSWORD = "journey-password"  # noqa: S105
 NOT_FOUND_PATHS = {"de": "/de/diese-seite-gibt-es-nicht/", "en": "/en/this-page-does-not-exist/"}
 # Methods of the pages whose form is on an address of its own (the participation and barrier forms).
 FORM_ADDRESSES = ("participation_url", "report_url")
+
+
+def own_addresses(language):
+    """Views at sub-routes of a page that show something else than the page (name, path): a
+    company's page below the demo's company directory."""
+    from network.models import Company, CompanyDirectoryPage
+
+    directory = CompanyDirectoryPage.objects.live().filter(locale__language_code=language).first()
+    company = Company.objects.live().filter(locale__language_code="de").exclude(slug="").order_by("name").first()
+    if directory is None or company is None:
+        return []
+    return [("company", directory.url + directory.reverse_subpage("company", kwargs={"slug": company.slug}))]
 
 
 def public_pages(language):
